@@ -1,0 +1,107 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
+import { DatabaseConnectionError } from "./errors.ts";
+import { lockDataDir } from "./pglite-lock.ts";
+import { type SqlRunner, pgliteRunner, pgRunner } from "./sql.ts";
+import { type DatabaseTarget, describeTarget, redactUrl, resolveTarget } from "./target.ts";
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called with each SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
+  /** Pool size for PostgreSQL servers. */
+  poolSize?: number;
+}
+
+/** Opens the database named by the environment (see resolveTarget). */
+export function openDatabase(target: DatabaseTarget = resolveTarget(), options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target, options) : openPostgres(target, options);
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, options: OpenOptions): Promise<Database> {
+  const unlock = lockDataDir(target.dataDir);
+  let db: PGlite;
+  try {
+    // Extensions must be registered before any migration creates them.
+    db = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    unlock();
+    throw new DatabaseConnectionError(`Cannot open the ${describeTarget(target)}: ${reason(error)}`);
+  }
+  const prisma = createClient(pgliteAdapter(db), options);
+  return {
+    target,
+    prisma,
+    sql: pgliteRunner(db),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+      unlock();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseConnectionError(`Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${reason(error)}`);
+  }
+  const prisma = createClient(new PrismaPg(pool), options);
+  return {
+    target,
+    prisma,
+    sql: pgRunner(pool),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
+
+/**
+ * pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10, whose
+ * `argTypes` type differs from 6.19's; the adapter never reads them, and the
+ * database test suites run every query path through it.
+ */
+export function pgliteAdapter(db: PGlite): AdapterFactory {
+  return new PrismaPGlite(db) as unknown as AdapterFactory;
+}
+
+function createClient(adapter: AdapterFactory, options: OpenOptions): PrismaClient {
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
+  return prisma;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return reason(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error.message || code || error.name;
+    return code && !message.includes(code) ? `${code} ${message}` : message;
+  }
+  return String(error);
+}
