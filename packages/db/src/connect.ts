@@ -2,9 +2,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { DatabaseConnectionError } from "./errors.ts";
+import { pgliteAdapter } from "./pglite-adapter.ts";
 import { lockDataDir } from "./pglite-lock.ts";
 import { type SqlRunner, pgliteRunner, pgRunner } from "./sql.ts";
 import { type DatabaseTarget, describeTarget, redactUrl, resolveTarget } from "./target.ts";
@@ -78,15 +78,6 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
 }
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
-
-/**
- * pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10, whose
- * `argTypes` type differs from 6.19's; the adapter never reads them, and the
- * database test suites run every query path through it.
- */
-export function pgliteAdapter(db: PGlite): AdapterFactory {
-  return new PrismaPGlite(db) as unknown as AdapterFactory;
-}
 
 function createClient(adapter: AdapterFactory, options: OpenOptions): PrismaClient {
   if (!options.onQuery) return new PrismaClient({ adapter });

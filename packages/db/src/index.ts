@@ -9,3 +9,4 @@ export { migrate, migrationStatus, assertMigrated } from "./migrate/index.ts";
 export { seed } from "./seed/seed.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { spanText, findSpan, codePointLength, toCodePointOffset, toUtf16Index } from "./spans.ts";
+export { updateVersioned, type VersionedUpdate } from "./versioned.ts";

@@ -442,7 +442,8 @@ DECLARE
   article_body text;
 BEGIN
   SELECT "body" INTO article_body FROM "Article" WHERE "id" = NEW."articleId";
-  IF article_body IS NOT NULL AND (
+  -- Bad bounds are left to the ClaimAppearance_span_bounds check.
+  IF article_body IS NOT NULL AND NEW."spanStart" >= 0 AND NEW."spanEnd" > NEW."spanStart" AND (
        NEW."spanEnd" > char_length(article_body)
        OR substr(article_body, NEW."spanStart" + 1, NEW."spanEnd" - NEW."spanStart") <> NEW."quote") THEN
     RAISE EXCEPTION 'claim span [%, %) does not match the article text', NEW."spanStart", NEW."spanEnd"
