@@ -1,5 +1,8 @@
 export { PrismaClient, Prisma } from "./generated/prisma/client.ts";
-export type * from "./generated/prisma/models.ts";
+export type {
+  Outlet, Person, Article, Claim, ClaimAppearance, Source, ClaimSource, RatingScale, Rating,
+  FactCheck, Correction, User, Session, ApiToken, Comment, AuditEvent,
+} from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { openDatabase, type Database, type OpenOptions } from "./connect.ts";
 export { resolveTarget, describeTarget, redactUrl, defaultDataDir, type DatabaseTarget } from "./target.ts";

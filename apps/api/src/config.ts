@@ -1,0 +1,43 @@
+/** The API's settings, read once from the environment and checked at start-up. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  introspection: boolean;
+  /** Cookies marked Secure (HTTPS only); on in production. */
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+  newsroom: { name: string; url: string };
+  /** Browser origins allowed to call the API with credentials (the admin app). */
+  allowedOrigins: string[];
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const production = env.NODE_ENV === "production";
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
+  const bodyLimitBytes = Number(env.CLAIMDESK_BODY_LIMIT_BYTES ?? 1_000_000);
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1000) throw new ConfigError("CLAIMDESK_BODY_LIMIT_BYTES must be an integer of at least 1000");
+  const publicUrl = env.CLAIMDESK_PUBLIC_URL ?? "http://localhost:3000";
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`CLAIMDESK_PUBLIC_URL must be a URL (got "${publicUrl}")`);
+  }
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    production,
+    introspection: env.CLAIMDESK_INTROSPECTION ? env.CLAIMDESK_INTROSPECTION === "true" : !production,
+    secureCookies: env.CLAIMDESK_SECURE_COOKIES ? env.CLAIMDESK_SECURE_COOKIES === "true" : production,
+    bodyLimitBytes,
+    newsroom: { name: env.CLAIMDESK_NEWSROOM_NAME ?? "Claimdesk", url: publicUrl },
+    allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl).split(",").map((o) => o.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+  };
+}

@@ -1,0 +1,48 @@
+import type { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { PothosValidationError } from "@pothos/core";
+import type { Logger } from "pino";
+
+// Codes whose message is written for clients; anything else is masked.
+const clientCodes = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "OPERATION_RESOLUTION_FAILURE",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "QUERY_TOO_COMPLEX",
+  "SERVICE_UNAVAILABLE",
+]);
+
+/** The database is down or out of connections: retryable, so say so. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { cause?: unknown })?.cause ?? "")}`;
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(text);
+}
+
+/**
+ * Shapes every error sent to clients: typed codes pass, internals (SQL,
+ * Prisma codes, stacks, paths) never do; they go to the log instead.
+ */
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof PothosValidationError) {
+      return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
+    }
+    if (code && clientCodes.has(code)) {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original }, "database unavailable");
+      return { ...base, message: "The database is unavailable. Try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } };
+    }
+    logger.error({ err: original, path: formatted.path }, "internal error");
+    return { ...base, message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}

@@ -1,0 +1,2 @@
+export { createApi, type Api } from "./server.ts";
+export { loadConfig, type ApiConfig } from "./config.ts";

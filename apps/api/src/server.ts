@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { Database } from "@claimdesk/db";
+import { type Context, createSession, resolveViewer, revokeSession, schema } from "@claimdesk/schema";
+import pino, { type Logger } from "pino";
+import { type ApiConfig } from "./config.ts";
+import { formatError } from "./errors.ts";
+import { BodyTooLargeError, readBody } from "./http/body.ts";
+import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
+import { aliasLimit, depthLimit, queryLimits } from "./limits.ts";
+
+export interface Api {
+  server: http.Server;
+  logger: Logger;
+  /** Listens on config.port (0: any free port); resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests, drains those in flight, then stops Apollo. The caller closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function createApi(db: Database, config: ApiConfig, logger: Logger = pino({ level: config.logLevel })): Promise<Api> {
+  const server = http.createServer();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    validationRules: [depthLimit(), aliasLimit()],
+    formatError: formatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+  let ready = true;
+
+  server.on("request", (req, res) => {
+    const requestId = headerValue(req, "x-request-id")?.slice(0, 100) || randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const log = logger.child({ requestId });
+    handle(req, res, requestId, log).catch((error: unknown) => {
+      log.error({ err: error }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    cors(req, res, config);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === "/healthz") {
+      try {
+        await db.sql.query("SELECT 1");
+        sendJson(res, 200, { status: "ok", database: db.target.kind });
+      } catch {
+        sendJson(res, 503, { status: "unavailable", database: db.target.kind });
+      }
+      return;
+    }
+    if (url.pathname === "/readyz") {
+      sendJson(res, ready ? 200 : 503, { ready });
+      return;
+    }
+    if (url.pathname !== "/graphql") {
+      sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "POST") {
+      res.setHeader("allow", "GET, POST");
+      sendJson(res, 405, { errors: [{ message: "Use GET or POST", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+
+    let body: unknown;
+    if (req.method === "POST") {
+      let raw: string;
+      try {
+        raw = await readBody(req, config.bodyLimitBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          sendJson(res, 413, { errors: [{ message: `The request body is larger than ${config.bodyLimitBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+          req.resume();
+          return;
+        }
+        throw error;
+      }
+      const type = headerValue(req, "content-type") ?? "";
+      if (type.includes("json")) {
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const setCookies: string[] = [];
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: () => buildContext(req, requestId, setCookies),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    if (setCookies.length) res.setHeader("set-cookie", setCookies);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    log.debug({ status: res.statusCode }, "graphql request");
+  }
+
+  async function buildContext(req: IncomingMessage, requestId: string, setCookies: string[]): Promise<Context> {
+    const cookies = parseCookies(headerValue(req, "cookie"));
+    const authorization = headerValue(req, "authorization");
+    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    const viewer = await resolveViewer(db.prisma, { sessionSecret: cookies.get(sessionCookie), bearer });
+    const context: Context = {
+      prisma: db.prisma,
+      viewer,
+      requestId,
+      clientAddress: req.socket.remoteAddress ?? "unknown",
+      newsroom: config.newsroom,
+      session: {
+        async startSession(userId) {
+          // A new session at every login; an old cookie from this browser dies.
+          if (viewer?.via.kind === "session") await revokeSession(db.prisma, viewer.via.sessionId);
+          const { secret, expiresAt, viewer: next } = await createSession(db.prisma, userId);
+          setCookies.push(serializeSessionCookie(secret, { secure: config.secureCookies, expires: expiresAt }));
+          context.viewer = next;
+        },
+        async endSession() {
+          if (viewer?.via.kind === "session") await revokeSession(db.prisma, viewer.via.sessionId);
+          setCookies.push(serializeSessionCookie("", { secure: config.secureCookies }));
+          context.viewer = null;
+        },
+      },
+    };
+    return context;
+  }
+
+  return {
+    server,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          const port = typeof address === "object" && address ? address.port : config.port;
+          resolve(`http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`);
+        });
+      }),
+    async stop() {
+      ready = false;
+      await apollo.stop(); // the drain plugin closes the server and waits for requests in flight
+    },
+  };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Browsers may call with credentials only from the configured origins (the admin app). */
+function cors(req: IncomingMessage, res: ServerResponse, config: ApiConfig): void {
+  const origin = headerValue(req, "origin");
+  if (!origin || !config.allowedOrigins.includes(origin)) return;
+  res.setHeader("access-control-allow-origin", origin);
+  res.setHeader("access-control-allow-credentials", "true");
+  res.setHeader("access-control-allow-headers", "content-type, authorization, apollo-require-preflight, x-request-id");
+  res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+  res.setHeader("vary", "origin");
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}

@@ -1,0 +1,53 @@
+import type { Prisma } from "@claimdesk/db";
+import type { Context } from "./context.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** The fields whose values differ, as { before, after } halves. */
+export function changedFields<T extends object>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * Runs a write and its audit events in one transaction: the change and its
+ * record of who did it commit together or not at all.
+ */
+export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const audit = async (entry: AuditEntry) => {
+      await tx.auditEvent.create({
+        data: {
+          actorId: ctx.viewer?.id ?? null,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          before: toJson(entry.before),
+          after: toJson(entry.after),
+          requestId: ctx.requestId,
+        },
+      });
+    };
+    return work(tx, audit);
+  });
+}
+
+function toJson(value: object | null | undefined): Prisma.InputJsonValue | undefined {
+  return value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}

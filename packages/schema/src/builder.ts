@@ -1,0 +1,68 @@
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type PrismaTypes from "@claimdesk/db/pothos-types";
+import { getDatamodel } from "@claimdesk/db/pothos-types";
+import { GraphQLError } from "graphql";
+import { scopesFor, type Scopes } from "./auth/access.ts";
+import type { Context } from "./context.ts";
+import { ValidationError } from "./errors.ts";
+
+export const maxPageSize = 100;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: Scopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  Connection: { totalCount: number | (() => number | Promise<number>) };
+}>({
+  // Errors before Validation so input validation failures land in result unions.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => scopesFor(ctx.viewer),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new GraphQLError("You are not allowed to see this", { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError("Sign in to see this", { extensions: { code: "UNAUTHENTICATED" } }),
+  },
+  errors: { defaultTypes: [] },
+  validation: {
+    validationError: (failure) =>
+      new ValidationError(
+        failure.issues.map((issue) => ({
+          path: (issue.path ?? []).map((segment) => String(typeof segment === "object" ? segment.key : segment)),
+          message: issue.message,
+        })),
+      ),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: maxPageSize,
+    defaultConnectionSize: 20,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,25 @@
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { builder } from "./builder.ts";
+import "./types/common.ts";
+import "./types/outlet.ts";
+import "./types/person.ts";
+import "./types/user.ts";
+import "./types/rating.ts";
+import "./types/article.ts";
+import "./types/source.ts";
+import "./types/claim.ts";
+import "./types/fact-check.ts";
+import "./types/comment.ts";
+import "./types/audit-event.ts";
+import "./types/search.ts";
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema.graphql (sorted, so diffs stay small). */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export type { Context, Viewer, SessionControl } from "./context.ts";
+export { resolveViewer, createSession, revokeSession, hashSecret, sessionTtlMs } from "./auth/tokens.ts";
+export { AppError } from "./errors.ts";

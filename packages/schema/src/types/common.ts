@@ -1,0 +1,105 @@
+import { ClaimStatus, FactCheckStatus, IngestionStatus, Role, SourceType, Stance } from "@claimdesk/db";
+import { GraphQLError, Kind } from "graphql";
+import { builder } from "../builder.ts";
+import {
+  AppError,
+  AuthenticationError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+  WorkflowError,
+  type FieldIssue,
+} from "../errors.ts";
+
+builder.scalarType("DateTime", {
+  description: "An ISO-8601 date-time, e.g. 2025-03-11T09:00:00Z",
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDate(value: unknown): Date {
+  const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw new GraphQLError("DateTime must be an ISO-8601 string such as 2025-03-11T09:00:00Z", { extensions: { code: "BAD_USER_INPUT" } });
+  }
+  return date;
+}
+
+builder.scalarType("JSON", {
+  description: "Any JSON value",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+export const ClaimStatusEnum = builder.enumType(ClaimStatus, { name: "ClaimStatus" });
+export const RoleEnum = builder.enumType(Role, { name: "Role" });
+export const SourceTypeEnum = builder.enumType(SourceType, { name: "SourceType" });
+export const StanceEnum = builder.enumType(Stance, { name: "Stance" });
+export const IngestionStatusEnum = builder.enumType(IngestionStatus, { name: "IngestionStatus" });
+export const FactCheckStatusEnum = builder.enumType(FactCheckStatus, { name: "FactCheckStatus" });
+export const SortDirection = builder.enumType("SortDirection", { values: ["ASC", "DESC"] as const });
+
+export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
+  description: "A failure the client can act on. `code` is stable; `message` is for people.",
+  fields: (t) => ({
+    message: t.exposeString("message"),
+    code: t.exposeString("code"),
+  }),
+});
+
+const FieldIssueRef = builder.objectRef<FieldIssue>("FieldError").implement({
+  description: "What is wrong with one input field. `path` names the field, e.g. [\"input\", \"canonicalUrl\"].",
+  fields: (t) => ({
+    path: t.exposeStringList("path"),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({ fieldErrors: t.field({ type: [FieldIssueRef], resolve: (error) => error.fieldErrors }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+  fields: () => ({}),
+});
+
+builder.objectType(ForbiddenError, {
+  name: "ForbiddenError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+  fields: () => ({}),
+});
+
+builder.objectType(AuthenticationError, {
+  name: "AuthenticationError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof AuthenticationError,
+  fields: () => ({}),
+});
+
+builder.objectType(RateLimitedError, {
+  name: "RateLimitedError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RateLimitedError,
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),
+});
+
+builder.objectType(WorkflowError, {
+  name: "WorkflowError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof WorkflowError,
+  fields: (t) => ({
+    missing: t.exposeStringList("missing", { description: "Preconditions not met, e.g. VERDICT, EXPLANATION, SOURCE" }),
+  }),
+});
+
+/** The error types every write can return. */
+export const writeErrors = [ValidationError, NotFoundError, ForbiddenError] as const;

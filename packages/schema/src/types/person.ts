@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { audited } from "../audit.ts";
+import { permissions, visible } from "../auth/access.ts";
+import { builder } from "../builder.ts";
+import { ForbiddenError, ValidationError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+
+/** Speakers and claimants. Public only as the speaker of a published fact-check. */
+export const PersonRef = builder.prismaNode("Person", {
+  id: { field: "id" },
+  authScopes: { staff: true, $granted: "readPublished" },
+  findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    title: t.exposeString("title", { nullable: true }),
+    affiliation: t.exposeString("affiliation", { nullable: true }),
+    sameAs: t.exposeStringList("sameAs", { description: "Links identifying this person elsewhere (ClaimReview sameAs)" }),
+    claims: t.relatedConnection("claims", { authScopes: { staff: true }, cursor: "id", totalCount: true }),
+  }),
+});
+
+builder.queryField("people", (t) =>
+  t.prismaConnection({
+    type: "Person",
+    cursor: "id",
+    authScopes: { staff: true },
+    args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.query) }),
+    resolve: (query, _p, args, ctx) => ctx.prisma.person.findMany({ ...query, where: personWhere(args.query), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  }),
+);
+
+function personWhere(query: string | null | undefined) {
+  return query?.trim() ? { name: { contains: query.trim(), mode: "insensitive" as const } } : {};
+}
+
+export const personSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(200),
+  title: z.string().trim().max(300).nullish(),
+  affiliation: z.string().trim().max(300).nullish(),
+  sameAs: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(20).default([]),
+});
+
+export const PersonInput = builder.inputType("PersonInput", {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    title: t.string({ required: false }),
+    affiliation: t.string({ required: false }),
+    sameAs: t.stringList({ required: false }),
+  }),
+});
+
+builder.mutationField("createPerson", (t) =>
+  t.prismaField({
+    type: "Person",
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, ForbiddenError] },
+    args: { input: t.arg({ type: PersonInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
+      const data = parseInput(personSchema, input);
+      const person = await audited(ctx, async (tx, audit) => {
+        const created = await tx.person.create({ data });
+        await audit({ action: "person.create", entityType: "Person", entityId: created.id, after: data });
+        return created;
+      });
+      return ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+    },
+  }),
+);

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { audited } from "../audit.ts";
+import { permissions } from "../auth/access.ts";
+import { builder } from "../builder.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+
+/** Verdict scales are public: readers need the definitions (methodology). */
+export const RatingScaleRef = builder.prismaNode("RatingScale", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    isDefault: t.exposeBoolean("isDefault"),
+    ratings: t.relation("ratings", { query: { orderBy: { position: "asc" } } }),
+    bestRating: t.int({ select: { ratings: { select: { value: true } } }, resolve: (scale) => Math.max(...scale.ratings.map((r) => r.value)) }),
+    worstRating: t.int({ select: { ratings: { select: { value: true } } }, resolve: (scale) => Math.min(...scale.ratings.map((r) => r.value)) }),
+  }),
+});
+
+export const RatingRef = builder.prismaNode("Rating", {
+  id: { field: "id" },
+  fields: (t) => ({
+    label: t.exposeString("label", { description: "ClaimReview alternateName" }),
+    description: t.exposeString("description"),
+    value: t.exposeInt("value", { description: "ClaimReview ratingValue" }),
+    position: t.exposeInt("position"),
+    color: t.exposeString("color"),
+    scale: t.relation("scale"),
+  }),
+});
+
+builder.queryField("ratingScales", (t) =>
+  t.prismaField({
+    type: ["RatingScale"],
+    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findMany({ ...query, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
+  }),
+);
+
+builder.queryField("defaultRatingScale", (t) =>
+  t.prismaField({
+    type: "RatingScale",
+    nullable: true,
+    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findFirst({ ...query, where: { isDefault: true } }),
+  }),
+);
+
+const ratingSchema = z.object({
+  label: z.string().trim().min(1, "is required").max(60),
+  description: z.string().trim().min(1, "is required").max(1000),
+  value: z.number().int().min(0).max(100),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour such as #1a7f37"),
+});
+
+const RatingInput = builder.inputType("RatingInput", {
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    description: t.string({ required: true }),
+    value: t.int({ required: true }),
+    color: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField("updateRating", (t) =>
+  t.prismaField({
+    type: "Rating",
+    description: "Edits one step of a rating scale (admins).",
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    args: { id: t.arg.globalID({ for: RatingRef, required: true }), input: t.arg({ type: RatingInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins can edit rating scales");
+      const data = parseInput(ratingSchema, args.input);
+      const id = args.id.id;
+      await audited(ctx, async (tx, audit) => {
+        const before = await tx.rating.findUnique({ where: { id } });
+        if (!before) throw new NotFoundError("The rating");
+        const clash = await tx.rating.findFirst({ where: { scaleId: before.scaleId, label: data.label, NOT: { id } } });
+        if (clash) throw ValidationError.field("input.label", "is already used on this scale");
+        await tx.rating.update({ where: { id }, data });
+        await audit({ action: "rating.update", entityType: "Rating", entityId: id, before: { label: before.label, description: before.description, value: before.value, color: before.color }, after: data });
+      });
+      return ctx.prisma.rating.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

@@ -1,0 +1,67 @@
+import type { Prisma } from "@claimdesk/db";
+import { z } from "zod";
+import { builder } from "../builder.ts";
+import { parseInput } from "../validation.ts";
+import { ArticleRef } from "./article.ts";
+import { ClaimRef } from "./claim.ts";
+import { SourceRef } from "./source.ts";
+
+interface Hit {
+  kind: "Article" | "Claim" | "Source";
+  id: string;
+  rank: number;
+}
+
+const SearchResult = builder.unionType("SearchResult", {
+  types: [ArticleRef, ClaimRef, SourceRef],
+  resolveType: (value) => (value as unknown as { __kind: string }).__kind,
+});
+
+const SearchHit = builder.objectRef<Hit & { node: object }>("SearchHit").implement({
+  fields: (t) => ({
+    rank: t.exposeFloat("rank", { description: "ts_rank_cd; higher is better" }),
+    node: t.field({ type: SearchResult, resolve: (hit) => hit.node as never }),
+  }),
+});
+
+/**
+ * Full-text search across articles, claims and sources, one ranked list.
+ * The tsvector expressions match the *_fts_idx indexes of the first migration.
+ */
+builder.queryField("search", (t) =>
+  t.field({
+    type: [SearchHit],
+    authScopes: { staff: true },
+    args: { query: t.arg.string({ required: true }), first: t.arg.int({ required: false, defaultValue: 20 }) },
+    resolve: async (_root, args, ctx) => {
+      const query = parseInput(z.string().trim().min(1, "is required").max(500), args.query);
+      const first = parseInput(z.number().int().min(1).max(100, "must be 100 or less"), args.first ?? 20);
+      const hits = await ctx.prisma.$queryRaw<Hit[]>`
+        WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q)
+        SELECT * FROM (
+          SELECT 'Article' AS kind, a.id, ts_rank_cd(to_tsvector('english'::regconfig, a."title" || ' ' || a."body"), q.q)::float8 AS rank
+          FROM "Article" a, q WHERE to_tsvector('english'::regconfig, a."title" || ' ' || a."body") @@ q.q
+          UNION ALL
+          SELECT 'Claim', c.id, ts_rank_cd(to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed"), q.q)::float8 * 2
+          FROM "Claim" c, q WHERE to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed") @@ q.q
+          UNION ALL
+          SELECT 'Source', s.id, ts_rank_cd(to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')), q.q)::float8
+          FROM "Source" s, q WHERE to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')) @@ q.q
+        ) hits ORDER BY rank DESC, id LIMIT ${first}`;
+      const ids = (kind: Hit["kind"]) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
+      const [articles, claims, sources] = await Promise.all([
+        ctx.prisma.article.findMany({ where: { id: { in: ids("Article") } } }),
+        ctx.prisma.claim.findMany({ where: { id: { in: ids("Claim") } } }),
+        ctx.prisma.source.findMany({ where: { id: { in: ids("Source") } } }),
+      ]);
+      const byId = new Map<string, object>([
+        ...articles.map((a) => [a.id, { ...a, __kind: "Article" }] as const),
+        ...claims.map((c) => [c.id, { ...c, __kind: "Claim" }] as const),
+        ...sources.map((s) => [s.id, { ...s, __kind: "Source" }] as const),
+      ]);
+      return hits.flatMap((hit) => (byId.has(hit.id) ? [{ ...hit, node: byId.get(hit.id)! }] : []));
+    },
+  }),
+);
+
+export type { Prisma };

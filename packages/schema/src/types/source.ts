@@ -1,0 +1,182 @@
+import type { Prisma } from "@claimdesk/db";
+import { z } from "zod";
+import { audited, changedFields } from "../audit.ts";
+import { permissions, visible } from "../auth/access.ts";
+import { builder } from "../builder.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { SourceTypeEnum, StanceEnum } from "./common.ts";
+
+/** Evidence in the library. Public only as cited by a published fact-check. */
+export const SourceRef = builder.prismaNode("Source", {
+  id: { field: "id" },
+  authScopes: { staff: true, $granted: "readPublished" },
+  findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
+  fields: (t) => ({
+    url: t.exposeString("url", { nullable: true }),
+    title: t.exposeString("title"),
+    publisher: t.exposeString("publisher", { nullable: true }),
+    type: t.expose("type", { type: SourceTypeEnum }),
+    accessedAt: t.expose("accessedAt", { type: "DateTime", nullable: true }),
+    archivedUrl: t.exposeString("archivedUrl", { nullable: true }),
+    notes: t.exposeString("notes", { nullable: true, authScopes: { staff: true } }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    citations: t.relatedConnection("claims", {
+      description: "The claims that cite this source",
+      authScopes: { staff: true },
+      cursor: "id",
+      totalCount: true,
+    }),
+  }),
+});
+
+/** A source's stance on a claim, with the passage relied on. */
+export const EvidenceRef = builder.prismaNode("ClaimSource", {
+  name: "Evidence",
+  id: { field: "id" },
+  authScopes: { staff: true, $granted: "readPublished" },
+  findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
+  fields: (t) => ({
+    stance: t.expose("stance", { type: StanceEnum }),
+    passage: t.exposeString("passage", { nullable: true }),
+    location: t.exposeString("location", { nullable: true, description: "Where in the source: page, section, table" }),
+    source: t.relation("source", { grantScopes: ["readPublished"] }),
+    claim: t.relation("claim", { authScopes: { staff: true } }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const SourceFilter = builder.inputType("SourceFilter", {
+  fields: (t) => ({
+    query: t.string({ required: false, description: "Words in the title, publisher or notes (full-text)" }),
+    type: t.field({ type: SourceTypeEnum, required: false }),
+    publisher: t.string({ required: false }),
+  }),
+});
+
+async function sourceWhere(filter: typeof SourceFilter.$inferInput | null | undefined, prisma: Prisma.TransactionClient): Promise<Prisma.SourceWhereInput> {
+  const where: Prisma.SourceWhereInput = {};
+  if (!filter) return where;
+  if (filter.type) where.type = filter.type;
+  if (filter.publisher) where.publisher = { equals: filter.publisher, mode: "insensitive" };
+  if (filter.query?.trim()) {
+    const rows = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Source"
+      WHERE to_tsvector('english'::regconfig, "title" || ' ' || coalesce("publisher", '') || ' ' || coalesce("notes", ''))
+            @@ websearch_to_tsquery('english', ${filter.query})
+         OR "url" ILIKE ${`%${filter.query.trim()}%`}
+      LIMIT 10000`;
+    where.id = { in: rows.map((row) => row.id) };
+  }
+  return where;
+}
+
+builder.queryField("sources", (t) =>
+  t.prismaConnection({
+    type: "Source",
+    cursor: "id",
+    authScopes: { staff: true },
+    args: { filter: t.arg({ type: SourceFilter, required: false }) },
+    totalCount: async (_p, args, ctx) => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) }),
+    resolve: async (query, _p, args, ctx) =>
+      ctx.prisma.source.findMany({ ...query, where: await sourceWhere(args.filter, ctx.prisma), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+  }),
+);
+
+export const sourceSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((value) => /^https?:\/\/\S+$/i.test(value), "must be an http(s) URL")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  title: z.string().trim().min(1, "is required").max(500),
+  publisher: z.string().trim().max(300).nullish(),
+  type: z.enum(["PRIMARY_DOCUMENT", "OFFICIAL_STATISTIC", "DATASET", "NEWS_REPORT", "EXPERT", "ACADEMIC", "OTHER"]).default("OTHER"),
+  accessedAt: z.date().nullish(),
+  archivedUrl: z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/\S+$/i.test(value), "must be an http(s) URL")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  notes: z.string().max(10_000).nullish(),
+});
+
+export const SourceInput = builder.inputType("SourceInput", {
+  fields: (t) => ({
+    url: t.string({ required: false }),
+    title: t.string({ required: true }),
+    publisher: t.string({ required: false }),
+    type: t.field({ type: SourceTypeEnum, required: false }),
+    accessedAt: t.field({ type: "DateTime", required: false }),
+    archivedUrl: t.string({ required: false }),
+    notes: t.string({ required: false }),
+  }),
+});
+
+/** Creates a source, or finds the one with the same URL. */
+export async function createOrFindSource(tx: Prisma.TransactionClient, input: unknown, audit: (e: { action: string; entityType: string; entityId: string; after?: object }) => Promise<void>) {
+  const data = parseInput(sourceSchema, input);
+  if (data.url) {
+    const existing = await tx.source.findUnique({ where: { url: data.url } });
+    if (existing) return existing;
+  }
+  const source = await tx.source.create({ data });
+  await audit({ action: "source.create", entityType: "Source", entityId: source.id, after: data });
+  return source;
+}
+
+builder.mutationField("createSource", (t) =>
+  t.prismaField({
+    type: "Source",
+    description: "Adds a source to the library. A source whose URL is already there comes back as it is.",
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, ForbiddenError] },
+    args: { input: t.arg({ type: SourceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
+      const source = await audited(ctx, (tx, audit) => createOrFindSource(tx, input, audit));
+      return ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id: source.id } });
+    },
+  }),
+);
+
+const UpdateSourceInput = builder.inputType("UpdateSourceInput", {
+  fields: (t) => ({
+    id: t.globalID({ for: SourceRef, required: true }),
+    version: t.int({ required: true }),
+    url: t.string({ required: false }),
+    title: t.string({ required: false }),
+    publisher: t.string({ required: false }),
+    type: t.field({ type: SourceTypeEnum, required: false }),
+    accessedAt: t.field({ type: "DateTime", required: false }),
+    archivedUrl: t.string({ required: false }),
+    notes: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField("updateSource", (t) =>
+  t.prismaField({
+    type: "Source",
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateSourceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
+      const { id: globalId, version, ...rest } = input;
+      const data = parseInput(sourceSchema.partial(), rest);
+      const id = globalId.id;
+      await audited(ctx, async (tx, audit) => {
+        const before = await tx.source.findUnique({ where: { id } });
+        if (!before) throw new NotFoundError("The source");
+        const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+        if (count === 0) throw ValidationError.field("input.version", `The source was changed by someone else (now at version ${before.version}). Reload it and edit again.`);
+        await audit({ action: "source.update", entityType: "Source", entityId: id, ...changedFields(before, data) });
+      });
+      return ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
