@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -106,7 +107,7 @@ builder.queryField("articles", (t) =>
     },
     totalCount: async (_parent, args, ctx) => ctx.prisma.article.count({ where: await articleWhere(args.filter, ctx) }),
     resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.article.findMany({ ...query, where: await articleWhere(args.filter, ctx), orderBy: articleOrder(args.orderBy) }),
+      ctx.prisma.article.findMany({ ...selection(query), where: await articleWhere(args.filter, ctx), orderBy: articleOrder(args.orderBy) }),
   }),
 );
 
@@ -195,7 +196,7 @@ builder.mutationField("createArticle", (t) =>
         }
         throw error;
       });
-      return ctx.prisma.article.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.article.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -231,7 +232,7 @@ builder.mutationField("updateArticle", (t) =>
         }
         throw error;
       });
-      return ctx.prisma.article.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.article.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

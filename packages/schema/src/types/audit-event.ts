@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { visible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { ClaimRef } from "./claim.ts";
@@ -24,6 +25,6 @@ builder.prismaObjectField(ClaimRef, "history", (t) =>
     description: "What happened to this claim, oldest first",
     select: { id: true },
     resolve: (query, claim, _args, ctx) =>
-      ctx.prisma.auditEvent.findMany({ ...query, where: { entityType: "Claim", entityId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
+      ctx.prisma.auditEvent.findMany({ ...selection(query), where: { entityType: "Claim", entityId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
   }),
 );

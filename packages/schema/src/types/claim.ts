@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -150,7 +151,7 @@ builder.queryField("claims", (t) =>
     args: { filter: t.arg({ type: ClaimFilter, required: false }), orderBy: t.arg({ type: ClaimOrder, required: false }) },
     totalCount: async (_p, args, ctx) => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) }),
     resolve: async (query, _p, args, ctx) =>
-      ctx.prisma.claim.findMany({ ...query, where: await claimWhere(args.filter, ctx.prisma), orderBy: claimOrder(args.orderBy) }),
+      ctx.prisma.claim.findMany({ ...selection(query), where: await claimWhere(args.filter, ctx.prisma), orderBy: claimOrder(args.orderBy) }),
   }),
 );
 
@@ -163,7 +164,7 @@ builder.queryField("claimQueue", (t) =>
     args: { status: t.arg({ type: [ClaimStatusEnum], required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.claim.count({ where: queueWhere(ctx, args.status) }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.claim.findMany({ ...query, where: queueWhere(ctx, args.status), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
+      ctx.prisma.claim.findMany({ ...selection(query), where: queueWhere(ctx, args.status), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
   }),
 );
 
@@ -276,7 +277,7 @@ builder.mutationField("createClaim", (t) =>
         });
         return claim.id;
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -352,7 +353,7 @@ builder.mutationField("updateClaim", (t) =>
         if (count === 0) throw new ConflictError(await tx.claim.findUniqueOrThrow({ where: { id } }));
         await audit({ action: "claim.update", entityType: "Claim", entityId: id, ...diff });
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -382,7 +383,7 @@ builder.mutationField("assignClaim", (t) =>
         await tx.claim.update({ where: { id }, data: { assigneeId, version: { increment: 1 } } });
         await audit({ action: "claim.assign", entityType: "Claim", entityId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -416,7 +417,7 @@ builder.mutationField("moveClaim", (t) =>
         if (count === 0) throw new ConflictError(await tx.claim.findUniqueOrThrow({ where: { id } }));
         await audit({ action: "claim.move", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: args.to } });
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -461,7 +462,7 @@ builder.mutationField("attachSource", (t) =>
         await audit({ action: "evidence.attach", entityType: "Claim", entityId: claim.id, after: { evidenceId: evidence.id, sourceId, stance: input.stance, ...fields } });
         return evidence.id;
       });
-      return ctx.prisma.claimSource.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claimSource.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -493,7 +494,7 @@ builder.mutationField("updateEvidence", (t) =>
         await tx.claimSource.update({ where: { id }, data: changes });
         await audit({ action: "evidence.update", entityType: "Claim", entityId: claim.id, ...changedFields(before, changes) });
       });
-      return ctx.prisma.claimSource.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.claimSource.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -515,7 +516,7 @@ builder.mutationField("detachSource", (t) =>
         await audit({ action: "evidence.detach", entityType: "Claim", entityId: claim.id, before: { evidenceId: evidence.id, sourceId: evidence.sourceId, stance: evidence.stance } });
         return claim.id;
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id: claimId } });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id: claimId } });
     },
   }),
 );

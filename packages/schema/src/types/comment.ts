@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
@@ -44,7 +45,7 @@ builder.mutationField("addComment", (t) =>
         await audit({ action: "comment.add", entityType: "Claim", entityId: claim.id, after: { commentId: comment.id, body } });
         return comment.id;
       });
-      return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.comment.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

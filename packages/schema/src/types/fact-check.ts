@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { isStaff, permissions, visible } from "../auth/access.ts";
@@ -74,7 +75,7 @@ builder.queryField("factChecks", (t) =>
     args: { ratingId: t.arg.globalID({ for: RatingRef, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.factCheck.count({ where: { status: "PUBLISHED", ratingId: args.ratingId?.id } }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.factCheck.findMany({ ...query, where: { status: "PUBLISHED", ratingId: args.ratingId?.id }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
+      ctx.prisma.factCheck.findMany({ ...selection(query), where: { status: "PUBLISHED", ratingId: args.ratingId?.id }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
   }),
 );
 
@@ -125,7 +126,7 @@ builder.mutationField("publishFactCheck", (t) =>
         await audit({ action: "factCheck.publish", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after: { status: "PUBLISHED", factCheckId: factCheck.id, ...fields } });
         return factCheck.id;
       });
-      return ctx.prisma.factCheck.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -149,7 +150,7 @@ builder.mutationField("unpublishFactCheck", (t) =>
         await tx.claim.update({ where: { id: factCheck.claimId }, data: { status: "IN_REVIEW", version: { increment: 1 } } });
         await audit({ action: "factCheck.unpublish", entityType: "Claim", entityId: factCheck.claimId, before: { status: "PUBLISHED" }, after: { status: "IN_REVIEW", reason } });
       });
-      return ctx.prisma.factCheck.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -200,7 +201,7 @@ builder.mutationField("addCorrection", (t) =>
           after: { correctionId: correction.id, ...fields, ratingId: newRatingId },
         });
       });
-      return ctx.prisma.factCheck.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

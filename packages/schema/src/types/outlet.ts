@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { builder } from "../builder.ts";
 
 /** Publishers. Public: they appear on published fact-checks. */
@@ -13,6 +14,6 @@ export const OutletRef = builder.prismaNode("Outlet", {
 builder.queryField("outlets", (t) =>
   t.prismaField({
     type: ["Outlet"],
-    resolve: (query, _root, _args, ctx) => ctx.prisma.outlet.findMany({ ...query, orderBy: { name: "asc" }, take: 1000 }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.outlet.findMany({ ...selection(query), orderBy: { name: "asc" }, take: 1000 }),
   }),
 );

@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
@@ -26,7 +27,7 @@ builder.queryField("people", (t) =>
     authScopes: { staff: true },
     args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.query) }),
-    resolve: (query, _p, args, ctx) => ctx.prisma.person.findMany({ ...query, where: personWhere(args.query), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    resolve: (query, _p, args, ctx) => ctx.prisma.person.findMany({ ...selection(query), where: personWhere(args.query), orderBy: [{ name: "asc" }, { id: "asc" }] }),
   }),
 );
 
@@ -64,7 +65,7 @@ builder.mutationField("createPerson", (t) =>
         await audit({ action: "person.create", entityType: "Person", entityId: created.id, after: data });
         return created;
       });
-      return ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+      return ctx.prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
     },
   }),
 );

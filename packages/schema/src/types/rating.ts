@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { permissions } from "../auth/access.ts";
@@ -32,7 +33,7 @@ export const RatingRef = builder.prismaNode("Rating", {
 builder.queryField("ratingScales", (t) =>
   t.prismaField({
     type: ["RatingScale"],
-    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findMany({ ...query, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findMany({ ...selection(query), orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
   }),
 );
 
@@ -40,7 +41,7 @@ builder.queryField("defaultRatingScale", (t) =>
   t.prismaField({
     type: "RatingScale",
     nullable: true,
-    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findFirst({ ...query, where: { isDefault: true } }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findFirst({ ...selection(query), where: { isDefault: true } }),
   }),
 );
 
@@ -79,7 +80,7 @@ builder.mutationField("updateRating", (t) =>
         await tx.rating.update({ where: { id }, data });
         await audit({ action: "rating.update", entityType: "Rating", entityId: id, before: { label: before.label, description: before.description, value: before.value, color: before.color }, after: data });
       });
-      return ctx.prisma.rating.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.rating.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -80,7 +81,7 @@ builder.queryField("sources", (t) =>
     args: { filter: t.arg({ type: SourceFilter, required: false }) },
     totalCount: async (_p, args, ctx) => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) }),
     resolve: async (query, _p, args, ctx) =>
-      ctx.prisma.source.findMany({ ...query, where: await sourceWhere(args.filter, ctx.prisma), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      ctx.prisma.source.findMany({ ...selection(query), where: await sourceWhere(args.filter, ctx.prisma), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 );
 
@@ -139,7 +140,7 @@ builder.mutationField("createSource", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
       const source = await audited(ctx, (tx, audit) => createOrFindSource(tx, input, audit));
-      return ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id: source.id } });
+      return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id: source.id } });
     },
   }),
 );
@@ -176,7 +177,7 @@ builder.mutationField("updateSource", (t) =>
         if (count === 0) throw ValidationError.field("input.version", `The source was changed by someone else (now at version ${before.version}). Reload it and edit again.`);
         await audit({ action: "source.update", entityType: "Source", entityId: id, ...changedFields(before, data) });
       });
-      return ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

@@ -1,3 +1,4 @@
+import { selection } from "../query.ts";
 import { hashPassword, verifyPassword } from "@claimdesk/db";
 import { z } from "zod";
 import { audited } from "../audit.ts";
@@ -32,7 +33,7 @@ builder.queryField("me", (t) =>
     type: "User",
     nullable: true,
     description: "The signed-in user, or null",
-    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
+    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...selection(query), where: { id: ctx.viewer.id } }) : null),
   }),
 );
 
@@ -43,7 +44,7 @@ builder.queryField("users", (t) =>
     authScopes: { staff: true },
     args: { includeInactive: t.arg.boolean({ required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.user.findMany({ ...query, where: args.includeInactive && isAdmin(ctx.viewer) ? {} : { active: true }, orderBy: { name: "asc" } }),
+      ctx.prisma.user.findMany({ ...selection(query), where: args.includeInactive && isAdmin(ctx.viewer) ? {} : { active: true }, orderBy: { name: "asc" } }),
   }),
 );
 
@@ -124,7 +125,7 @@ builder.mutationField("createUser", (t) =>
         await audit({ action: "user.create", entityType: "User", entityId: user.id, after: data });
         return user.id;
       });
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.user.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -172,7 +173,7 @@ builder.mutationField("updateUser", (t) =>
           after: { name: data.name, role: data.role, active: data.active, passwordChanged: !!passwordHash },
         });
       });
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.user.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -198,14 +199,14 @@ builder.queryField("apiTokens", (t) =>
     type: ["ApiToken"],
     description: "Your API tokens (the secrets are never shown again)",
     authScopes: { authenticated: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.apiToken.findMany({ ...query, where: { userId: ctx.viewer!.id }, orderBy: { createdAt: "desc" } }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.apiToken.findMany({ ...selection(query), where: { userId: ctx.viewer!.id }, orderBy: { createdAt: "desc" } }),
   }),
 );
 
 const CreatedToken = builder.objectRef<{ secret: string; tokenId: string }>("CreatedApiToken").implement({
   fields: (t) => ({
     token: t.exposeString("secret", { description: "Send as `Authorization: Bearer <token>`. Shown this once only." }),
-    apiToken: t.prismaField({ type: "ApiToken", resolve: (query, parent, _args, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: parent.tokenId } }) }),
+    apiToken: t.prismaField({ type: "ApiToken", resolve: (query, parent, _args, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...selection(query), where: { id: parent.tokenId } }) }),
   }),
 });
 
@@ -257,7 +258,7 @@ builder.mutationField("revokeApiToken", (t) =>
         await tx.apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });
         await audit({ action: "apiToken.revoke", entityType: "ApiToken", entityId: id });
       });
-      return ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.apiToken.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
