@@ -5,6 +5,7 @@ import { audited, changedFields } from "../audit.ts";
 import { isEditor, permissions, visible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { claimReviewFor } from "../claim-review.ts";
 import { parseInput } from "../validation.ts";
 import { availableMoves, checkMove } from "../workflow.ts";
 import type { Context } from "../context.ts";
@@ -47,6 +48,25 @@ export const ClaimRef = builder.prismaNode("Claim", {
       description: "The workflow moves you may make now",
       select: { status: true, assigneeId: true },
       resolve: (claim, _args, ctx) => availableMoves(claim.status, actorFor(ctx, claim)),
+    }),
+    claimReviewPreview: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "The ClaimReview JSON-LD publishing would produce now (null without a verdict)",
+      select: { id: true, ratingId: true, factCheck: { select: { id: true, headline: true, publishedAt: true, url: true } } },
+      resolve: (claim, _args, ctx) =>
+        claimReviewFor(
+          ctx.prisma,
+          claim.id,
+          {
+            url: claim.factCheck?.url ?? `${ctx.newsroom.url.replace(/\/$/, "")}/fact-checks/(on publication)`,
+            headline: claim.factCheck?.headline ?? null,
+            datePublished: claim.factCheck?.publishedAt ?? new Date(),
+            dateModified: null,
+            ratingId: claim.ratingId,
+          },
+          ctx.newsroom,
+        ),
     }),
     viewerCanEdit: t.boolean({ select: { assigneeId: true }, resolve: (claim, _args, ctx) => permissions.editClaim(ctx.viewer, claim) }),
   }),

@@ -5,12 +5,18 @@ import { isStaff, permissions, visible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
+import { claimReviewFor } from "../claim-review.ts";
 import { publishPreconditions } from "../workflow.ts";
 import { FactCheckStatusEnum } from "./common.ts";
 import { ClaimAppearanceRef, ClaimRef } from "./claim.ts";
 import { PersonRef } from "./person.ts";
 import { EvidenceRef } from "./source.ts";
 import { RatingRef } from "./rating.ts";
+
+/** Where the public page of a fact-check lives. */
+export function factCheckUrl(ctx: { newsroom: { url: string } }, id: string): string {
+  return `${ctx.newsroom.url.replace(/\/$/, "")}/fact-checks/${id}`;
+}
 
 /** The public read path: published reviews and everything they cite. */
 export const FactCheckRef = builder.prismaNode("FactCheck", {
@@ -53,6 +59,18 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
     }),
     corrections: t.relation("corrections", { query: { orderBy: { createdAt: "asc" } } }),
     claim: t.relation("claim", { authScopes: { staff: true } }),
+    claimReview: t.field({
+      type: "JSON",
+      description: "schema.org ClaimReview JSON-LD",
+      select: { id: true, claimId: true, url: true, headline: true, publishedAt: true, updatedAt: true, ratingId: true, _count: { select: { corrections: true } } },
+      resolve: async (fc, _args, ctx) =>
+        claimReviewFor(
+          ctx.prisma,
+          fc.claimId,
+          { url: fc.url ?? factCheckUrl(ctx, fc.id), headline: fc.headline, datePublished: fc.publishedAt, dateModified: fc._count.corrections ? fc.updatedAt : null, ratingId: fc.ratingId },
+          ctx.newsroom,
+        ),
+    }),
   }),
 });
 
@@ -119,9 +137,7 @@ builder.mutationField("publishFactCheck", (t) =>
         const factCheck = claim.factCheck
           ? await tx.factCheck.update({ where: { id: claim.factCheck.id }, data })
           : await tx.factCheck.create({ data: { ...data, claimId: claim.id, publishedAt: now } });
-        if (!factCheck.url) {
-          await tx.factCheck.update({ where: { id: factCheck.id }, data: { url: `${ctx.newsroom.url.replace(/\/$/, "")}/fact-checks/${factCheck.id}` } });
-        }
+        if (!factCheck.url) await tx.factCheck.update({ where: { id: factCheck.id }, data: { url: factCheckUrl(ctx, factCheck.id) } });
         await tx.claim.update({ where: { id: claim.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
         await audit({ action: "factCheck.publish", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after: { status: "PUBLISHED", factCheckId: factCheck.id, ...fields } });
         return factCheck.id;

@@ -1,0 +1,426 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { Markdown } from "@/components/Markdown";
+import { RatingBadge, StatusBadge } from "@/components/StatusBadge";
+import { setDirty } from "@/components/UnsavedChangesGuard";
+import { graphql } from "@/gql";
+import type { ClaimFieldsFragment } from "@/gql/graphql";
+import { request } from "@/lib/graphql";
+import { formatDate, formatDateTime, moveLabels, toUtf16 } from "@/lib/format";
+import { EvidencePanel } from "./EvidencePanel";
+
+type Claim = ClaimFieldsFragment;
+interface Rating { id: string; label: string; description: string; color: string; value: number }
+
+const ClaimById = graphql(`
+  query ClaimById($id: ID!) {
+    node(id: $id) { __typename ... on Claim { ...ClaimFields } }
+  }
+`);
+
+const UpdateClaim = graphql(`
+  mutation UpdateClaim($input: UpdateClaimInput!) {
+    updateClaim(input: $input) {
+      __typename
+      ... on ConflictError { message current { ...ClaimFields } }
+      ... on ValidationError { fieldErrors { path message } }
+      ... on Error { message }
+    }
+  }
+`);
+
+const MoveClaim = graphql(`
+  mutation MoveClaim($id: ID!, $to: ClaimStatus!, $version: Int) {
+    moveClaim(id: $id, to: $to, version: $version) { __typename ... on Error { message } }
+  }
+`);
+
+const AssignClaim = graphql(`
+  mutation AssignClaim($id: ID!, $assigneeId: ID) {
+    assignClaim(id: $id, assigneeId: $assigneeId) { __typename ... on Error { message } }
+  }
+`);
+
+const Publish = graphql(`
+  mutation PublishFactCheck($input: PublishFactCheckInput!) {
+    publishFactCheck(input: $input) {
+      __typename
+      ... on MutationPublishFactCheckSuccess { data { id } }
+      ... on WorkflowError { message missing }
+      ... on Error { message }
+    }
+  }
+`);
+
+const AddComment = graphql(`
+  mutation AddComment($claimId: ID!, $body: String!) {
+    addComment(claimId: $claimId, body: $body) { __typename ... on Error { message } }
+  }
+`);
+
+interface Draft { claimReviewed: string; tags: string; explanation: string; ratingId: string }
+
+const draftOf = (claim: Claim): Draft => ({
+  claimReviewed: claim.claimReviewed,
+  tags: claim.tags.join(", "),
+  explanation: claim.explanation ?? "",
+  ratingId: claim.rating?.id ?? "",
+});
+
+const fieldLabels: Record<keyof Draft, string> = { claimReviewed: "Wording", tags: "Tags", explanation: "Explanation", ratingId: "Verdict" };
+
+export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim; me: { id: string; role: string }; ratings: Rating[]; users: { id: string; name: string; role: string }[] }) {
+  const [claim, setClaim] = useState(initial);
+  const [draft, setDraft] = useState<Draft>(draftOf(initial));
+  const [base, setBase] = useState<Draft>(draftOf(initial));
+  const [conflict, setConflict] = useState<Claim | null>(null);
+  const [message, setMessage] = useState<{ kind: "alert" | "ok"; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const isEditor = me.role === "EDITOR" || me.role === "ADMIN";
+  const editable = claim.viewerCanEdit && claim.status !== "PUBLISHED";
+  const dirty = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== base[k]);
+
+  useEffect(() => setDirty(dirty), [dirty]);
+  useEffect(() => () => setDirty(false), []);
+
+  const reload = useCallback(async () => {
+    const data = await request(ClaimById, { id: claim.id });
+    if (data.node?.__typename === "Claim") {
+      setClaim(data.node);
+      return data.node;
+    }
+    return null;
+  }, [claim.id]);
+
+  async function save(version = claim.version) {
+    setBusy("save");
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      const { updateClaim: result } = await request(UpdateClaim, {
+        input: {
+          id: claim.id,
+          version,
+          claimReviewed: draft.claimReviewed,
+          tags: draft.tags.split(",").map((t) => t.trim()).filter(Boolean),
+          explanation: draft.explanation || null,
+          ...(draft.ratingId ? { ratingId: draft.ratingId } : { clearRating: true }),
+        },
+      });
+      if (result.__typename === "MutationUpdateClaimSuccess") {
+        const fresh = await reload();
+        if (fresh) setBase(draftOf(fresh));
+        setConflict(null);
+        setMessage({ kind: "ok", text: "Saved." });
+      } else if (result.__typename === "ConflictError") {
+        setConflict(result.current);
+      } else if (result.__typename === "ValidationError") {
+        setFieldErrors(Object.fromEntries(result.fieldErrors.map((e) => [e.path.at(-1) ?? "_", e.message])));
+      } else {
+        setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not save" });
+      }
+    } catch (e) {
+      setMessage({ kind: "alert", text: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function move(to: string) {
+    setBusy(to);
+    setMessage(null);
+    const { moveClaim: result } = await request(MoveClaim, { id: claim.id, to: to as never, version: claim.version });
+    if (result.__typename === "MutationMoveClaimSuccess") {
+      const fresh = await reload();
+      if (fresh && !dirty) {
+        setDraft(draftOf(fresh));
+        setBase(draftOf(fresh));
+      }
+    } else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not move the claim" });
+    setBusy(null);
+  }
+
+  async function publish(form: FormData) {
+    setBusy("publish");
+    setMessage(null);
+    const { publishFactCheck: result } = await request(Publish, {
+      input: { claimId: claim.id, version: claim.version, headline: String(form.get("headline") ?? ""), summary: String(form.get("summary") ?? "") || null },
+    });
+    if (result.__typename === "MutationPublishFactCheckSuccess") {
+      await reload();
+      setMessage({ kind: "ok", text: "Published." });
+    } else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not publish" });
+    setBusy(null);
+  }
+
+  const context = claim.appearances[0];
+  const verdict = ratings.find((r) => r.id === draft.ratingId);
+
+  return (
+    <>
+      <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+        <div>
+          <h1 style={{ marginBottom: ".25rem" }}>{claim.claimReviewed}</h1>
+          <div className="row">
+            <StatusBadge status={claim.status} />
+            <RatingBadge rating={claim.rating} />
+            <span className="muted">
+              {claim.speaker ? `${claim.speaker.name}${claim.speaker.title ? `, ${claim.speaker.title}` : ""}` : "Unattributed"} · version {claim.version}
+            </span>
+          </div>
+        </div>
+        <div className="stack" style={{ alignItems: "flex-end" }}>
+          <div className="row" aria-label="Workflow">
+            {claim.availableMoves.map((to) => (
+              <button key={to} type="button" disabled={!!busy || dirty} onClick={() => void move(to)} title={dirty ? "Save your changes first" : undefined}>
+                {busy === to ? "Moving…" : moveLabels[to] ?? to}
+              </button>
+            ))}
+          </div>
+          {isEditor ? (
+            <label className="row" style={{ fontWeight: 400 }}>
+              Assignee
+              <select
+                value={claim.assignee?.id ?? ""}
+                disabled={!!busy}
+                onChange={async (e) => {
+                  const { assignClaim: r } = await request(AssignClaim, { id: claim.id, assigneeId: e.target.value || null });
+                  if (r.__typename !== "MutationAssignClaimSuccess") setMessage({ kind: "alert", text: "message" in r ? r.message : "Could not assign" });
+                  await reload();
+                }}
+              >
+                <option value="">Unassigned</option>
+                {users.filter((u) => u.role !== "VIEWER").map((u) => (
+                  <option key={u.id} value={u.id}>{u.name}</option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="muted">Assignee: {claim.assignee?.name ?? "unassigned"}</span>
+          )}
+        </div>
+      </div>
+
+      {message ? <p className={message.kind} role={message.kind === "alert" ? "alert" : "status"}>{message.text}</p> : null}
+
+      {conflict ? (
+        <section className="notice" role="alert" aria-label="Conflict">
+          <strong>Someone else saved this claim while you were editing (now version {conflict.version}).</strong>
+          <table className="diff">
+            <thead><tr><th>Field</th><th>Their version</th><th>Yours</th></tr></thead>
+            <tbody>
+              {(Object.keys(fieldLabels) as (keyof Draft)[])
+                .filter((k) => draftOf(conflict)[k] !== draft[k])
+                .map((k) => (
+                  <tr key={k}>
+                    <td>{fieldLabels[k]}</td>
+                    <td>{k === "ratingId" ? ratings.find((r) => r.id === draftOf(conflict)[k])?.label ?? "none" : draftOf(conflict)[k] || "—"}</td>
+                    <td>{k === "ratingId" ? ratings.find((r) => r.id === draft[k])?.label ?? "none" : draft[k] || "—"}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <div className="row">
+            <button type="button" onClick={() => { setClaim(conflict); setDraft(draftOf(conflict)); setBase(draftOf(conflict)); setConflict(null); }}>
+              Take theirs (discard mine)
+            </button>
+            <button type="button" className="primary" onClick={() => { setClaim(conflict); setBase(draftOf(conflict)); void save(conflict.version); }}>
+              Keep mine (save over theirs)
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      <div className="split">
+        <div className="stack">
+          {context ? (
+            <section>
+              <h2>In context</h2>
+              <QuoteInContext body={context.article.body} start={context.spanStart} end={context.spanEnd} />
+              <p className="muted">From <Link href={`/articles/${encodeURIComponent(context.article.id)}`}>{context.article.title}</Link></p>
+            </section>
+          ) : (
+            <blockquote>{claim.quote}</blockquote>
+          )}
+
+          <section className="stack">
+            <h2>Research</h2>
+            <label>
+              Wording to rate (claimReviewed)
+              <textarea rows={2} value={draft.claimReviewed} disabled={!editable} aria-invalid={!!fieldErrors.claimReviewed} onChange={(e) => setDraft({ ...draft, claimReviewed: e.target.value })} />
+              {fieldErrors.claimReviewed ? <span className="field-error">{fieldErrors.claimReviewed}</span> : null}
+            </label>
+            <label>
+              Tags
+              <input value={draft.tags} disabled={!editable} onChange={(e) => setDraft({ ...draft, tags: e.target.value })} />
+            </label>
+            <fieldset className="stack" disabled={!editable} style={{ border: "1px solid var(--line)", borderRadius: 8 }}>
+              <legend>Verdict</legend>
+              {ratings.map((r) => (
+                <label key={r.id} className="row" style={{ fontWeight: 400, flexDirection: "row" }}>
+                  <input type="radio" name="verdict" value={r.id} checked={draft.ratingId === r.id} onChange={() => setDraft({ ...draft, ratingId: r.id })} />
+                  <span className="badge" style={{ background: r.color }}>{r.label}</span>
+                  <span className="muted">{r.description}</span>
+                </label>
+              ))}
+            </fieldset>
+            <div>
+              <div className="tabs" role="tablist" aria-label="Explanation">
+                <button type="button" role="tab" aria-selected={tab === "write"} onClick={() => setTab("write")}>Write</button>
+                <button type="button" role="tab" aria-selected={tab === "preview"} onClick={() => setTab("preview")}>Preview</button>
+              </div>
+              {tab === "write" ? (
+                <label>
+                  Explanation (Markdown: **bold**, *italic*, [link](https://…))
+                  <textarea rows={8} value={draft.explanation} disabled={!editable} aria-invalid={!!fieldErrors.explanation} onChange={(e) => setDraft({ ...draft, explanation: e.target.value })} />
+                  {fieldErrors.explanation ? <span className="field-error">{fieldErrors.explanation}</span> : null}
+                </label>
+              ) : (
+                <div className="card" aria-label="Explanation preview">{draft.explanation ? <Markdown source={draft.explanation} /> : <p className="muted">Nothing written yet.</p>}</div>
+              )}
+            </div>
+            {editable ? (
+              <div className="row">
+                <button className="primary" type="button" disabled={!dirty || !!busy} onClick={() => void save()}>{busy === "save" ? "Saving…" : "Save"}</button>
+                {dirty ? <span className="muted">Unsaved changes</span> : null}
+                {verdict ? <span className="muted">Verdict: {verdict.label}</span> : null}
+              </div>
+            ) : claim.status === "PUBLISHED" ? (
+              <p className="muted">Published: the verdict and explanation change only through a correction on the <Link href="/published">published fact-check</Link>.</p>
+            ) : (
+              <p className="muted">Only the assigned fact-checker or an editor can edit this claim.</p>
+            )}
+          </section>
+
+          <EvidencePanel claimId={claim.id} evidence={claim.evidence.edges.map((e) => e.node)} editable={editable} onChange={reload} />
+
+          {isEditor && claim.status === "IN_REVIEW" ? (
+            <section className="card stack" aria-label="Publish">
+              <h2 style={{ marginTop: 0 }}>Publish the fact-check</h2>
+              <form className="stack" onSubmit={(e) => { e.preventDefault(); void publish(new FormData(e.currentTarget)); }}>
+                <label>Headline<input name="headline" required defaultValue={claim.factCheck?.headline ?? ""} /></label>
+                <label>Summary<textarea name="summary" rows={2} /></label>
+                <div><button className="primary" type="submit" disabled={!!busy || dirty}>{busy === "publish" ? "Publishing…" : "Publish"}</button></div>
+              </form>
+            </section>
+          ) : null}
+          {claim.factCheck ? (
+            <p>
+              Fact-check: <Link href={`/fact-checks/${encodeURIComponent(claim.factCheck.id)}`}>{claim.factCheck.headline}</Link> ({claim.factCheck.status.toLowerCase()})
+            </p>
+          ) : null}
+        </div>
+
+        <aside className="stack">
+          <section className="card">
+            <h2 style={{ marginTop: 0 }}>Comments</h2>
+            <Comments claimId={claim.id} comments={claim.comments} onChange={reload} />
+          </section>
+          <section className="card">
+            <h2 style={{ marginTop: 0 }}>History</h2>
+            <ol className="timeline">
+              {[...claim.history].reverse().map((event) => (
+                <li key={event.id}>
+                  <strong>{event.actor?.name ?? "System"}</strong> {describe(event.action)}
+                  <Changes before={event.before} after={event.after} />
+                  <div className="muted">{formatDateTime(event.createdAt)}</div>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section className="card">
+            <h2 style={{ marginTop: 0 }}>ClaimReview JSON-LD</h2>
+            {claim.claimReviewPreview ? (
+              <pre className="jsonld" data-testid="jsonld-preview">{JSON.stringify(claim.claimReviewPreview, null, 2)}</pre>
+            ) : (
+              <p className="muted">Set a verdict to see what will be published.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+      <p className="muted">Claim date: {formatDate(claim.claimDate)}</p>
+    </>
+  );
+}
+
+function QuoteInContext({ body, start, end }: { body: string; start: number; end: number }) {
+  const s = toUtf16(body, start);
+  const e = toUtf16(body, end);
+  const from = Math.max(0, body.lastIndexOf("\n", s - 1) + 1, s - 300);
+  const nextBreak = body.indexOf("\n", e);
+  const to = Math.min(body.length, nextBreak < 0 ? body.length : nextBreak, e + 300);
+  return (
+    <blockquote data-testid="quote-in-context">
+      {from > 0 ? "… " : ""}
+      {body.slice(from, s)}
+      <mark className="claim" style={{ ["--c" as string]: "#bf8700" }}>{body.slice(s, e)}</mark>
+      {body.slice(e, to)}
+      {to < body.length ? " …" : ""}
+    </blockquote>
+  );
+}
+
+const actionText: Record<string, string> = {
+  "claim.create": "marked the claim",
+  "claim.update": "edited",
+  "claim.move": "moved it",
+  "claim.assign": "assigned it",
+  "evidence.attach": "attached a source",
+  "evidence.update": "edited a citation",
+  "evidence.detach": "removed a source",
+  "comment.add": "commented",
+  "factCheck.publish": "published the fact-check",
+  "factCheck.unpublish": "unpublished the fact-check",
+  "factCheck.correct": "corrected the fact-check",
+};
+const describe = (action: string) => actionText[action] ?? action;
+
+function Changes({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !k.endsWith("Id") || k === "ratingId");
+  if (!keys.length) return null;
+  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 80)}…` : v) : JSON.stringify(v));
+  return (
+    <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
+      {keys.map((k) => (
+        <li key={k}>{k}: {k in b ? <><s>{show(b[k])}</s> → </> : null}{show(a[k])}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Comments({ claimId, comments, onChange }: { claimId: string; comments: { id: string; body: string; createdAt: string; author: { name: string } }[]; onChange: () => Promise<unknown> }) {
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="stack">
+      {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+      {comments.map((c) => (
+        <div key={c.id}>
+          <strong>{c.author.name}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
+          <Markdown source={c.body} />
+        </div>
+      ))}
+      <form
+        className="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const { addComment: r } = await request(AddComment, { claimId, body });
+          if (r.__typename === "MutationAddCommentSuccess") {
+            setBody("");
+            setError(null);
+            await onChange();
+          } else setError("message" in r ? r.message : "Could not comment");
+        }}
+      >
+        <label>Add a comment<textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!error} /></label>
+        {error ? <span className="field-error">{error}</span> : null}
+        <div><button type="submit" disabled={!body.trim()}>Comment</button></div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { notFound } from "next/navigation";
+import { graphql } from "@/gql";
+import { serverQuery } from "@/lib/server";
+import { ClaimWorkspace } from "./ClaimWorkspace";
+
+export const metadata = { title: "Claim" };
+
+const ClaimPageQuery = graphql(`
+  query ClaimPage($id: ID!) {
+    me { id role }
+    node(id: $id) {
+      __typename
+      ... on Claim {
+        ...ClaimFields
+      }
+    }
+    defaultRatingScale { ratings { id label description color value } }
+    users { id name role }
+  }
+`);
+
+graphql(`
+  fragment ClaimFields on Claim {
+    id quote claimReviewed status version tags explanation claimDate viewerCanEdit availableMoves
+    speaker { id name title }
+    assignee { id name }
+    rating { id label color }
+    appearances { id spanStart spanEnd article { id title body } }
+    evidence(first: 50) { totalCount edges { node { id stance passage location source { id title url archivedUrl publisher type } } } }
+    comments { id body createdAt author { name } }
+    history { id action createdAt before after actor { name } }
+    factCheck { id headline status url }
+    claimReviewPreview
+  }
+`);
+
+export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await serverQuery(ClaimPageQuery, { id: decodeURIComponent(id) });
+  if (data.node?.__typename !== "Claim" || !data.me) notFound();
+  return <ClaimWorkspace initial={data.node} me={data.me} ratings={data.defaultRatingScale?.ratings ?? []} users={data.users} />;
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/SignOutButton";
+import { UnsavedChangesGuard } from "@/components/UnsavedChangesGuard";
+import { graphql } from "@/gql";
+import { serverQuery } from "@/lib/server";
+
+const MeQuery = graphql(`
+  query Me {
+    me { id name role }
+  }
+`);
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const { me } = await serverQuery(MeQuery, {});
+  if (!me || me.role === "VIEWER") redirect(me ? "/fact-checks" : "/login");
+  return (
+    <>
+      <header className="top">
+        <Link href="/" className="brand">Claimdesk</Link>
+        <nav aria-label="Main">
+          <Link href="/">Desk</Link>
+          <Link href="/articles">Articles</Link>
+          <Link href="/sources">Sources</Link>
+          <Link href="/published">Published</Link>
+          {me.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
+        </nav>
+        <span className="muted">
+          {me.name} · {me.role.replace("_", "-").toLowerCase()}
+        </span>
+        <SignOutButton />
+      </header>
+      <UnsavedChangesGuard />
+      <main>{children}</main>
+    </>
+  );
+}

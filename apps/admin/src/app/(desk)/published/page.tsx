@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { graphql } from "@/gql";
+import { formatDate } from "@/lib/format";
+import { serverQuery } from "@/lib/server";
+import { CorrectionForm } from "./CorrectionForm";
+
+export const metadata = { title: "Published fact-checks" };
+
+const PublishedQuery = graphql(`
+  query Published {
+    me { role }
+    factChecks(first: 50) {
+      totalCount
+      edges { node { id headline publishedAt updatedAt rating { label color } claim { id } corrections { id whatChanged reason createdAt } } }
+    }
+    defaultRatingScale { ratings { id label } }
+  }
+`);
+
+export default async function PublishedPage() {
+  const data = await serverQuery(PublishedQuery, {});
+  const canCorrect = data.me?.role === "EDITOR" || data.me?.role === "ADMIN";
+  return (
+    <>
+      <h1>Published fact-checks ({data.factChecks.totalCount})</h1>
+      {data.factChecks.edges.length === 0 ? <p className="empty">Nothing published yet. Claims in review can be published from their page.</p> : null}
+      <div className="stack">
+        {data.factChecks.edges.map(({ node }) => (
+          <article key={node.id} className="card stack">
+            <div>
+              <span className="badge" style={{ background: node.rating.color }}>{node.rating.label}</span>{" "}
+              <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
+              <div className="muted">Published {formatDate(node.publishedAt)} · <Link href={`/claims/${encodeURIComponent(node.claim.id)}`}>claim</Link></div>
+            </div>
+            {node.corrections.length ? (
+              <ul>
+                {node.corrections.map((c) => <li key={c.id}><strong>Correction {formatDate(c.createdAt)}:</strong> {c.whatChanged} — {c.reason}</li>)}
+              </ul>
+            ) : null}
+            {canCorrect ? <CorrectionForm factCheckId={node.id} ratings={data.defaultRatingScale?.ratings ?? []} /> : null}
+          </article>
+        ))}
+      </div>
+    </>
+  );
+}
