@@ -2,9 +2,11 @@ import { LoginForm } from "./LoginForm";
 
 export const metadata = { title: "Sign in" };
 
-// In development the sample accounts can sign in with one click.
-const sampleAccounts =
-  process.env.NODE_ENV === "production" && process.env.CLAIMDESK_SHOW_SAMPLE_ACCOUNTS !== "true"
+// Read at request time: the quick start (sample data) turns on one-click sign-in.
+export const dynamic = "force-dynamic";
+
+const sampleAccounts = () =>
+  process.env.NODE_ENV === "production" && process.env.CLAIMDESK_SAMPLE_ACCOUNTS !== "true"
     ? []
     : [
         { label: "Fact-checker", email: "checker@claimdesk.local", password: "claimdesk-checker" },
@@ -16,7 +18,7 @@ export default function LoginPage() {
   return (
     <main style={{ maxWidth: 420 }}>
       <h1>Sign in to Claimdesk</h1>
-      <LoginForm sampleAccounts={sampleAccounts} />
+      <LoginForm sampleAccounts={sampleAccounts()} />
     </main>
   );
 }
