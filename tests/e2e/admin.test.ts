@@ -119,6 +119,18 @@ describe("admin app in the browser", () => {
     const page = await newPage();
     await signIn(page, admin.url, ...accounts.checker);
     expect(await page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    // The sample article page with its marked claims: server render plus load, measured.
+    const articleUrl = `${admin.url}/articles/${encodeURIComponent(Buffer.from("Article:seed-article-cpec-two-sessions").toString("base64"))}`;
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      await page.goto(articleUrl);
+      await page.getByTestId("article-body").locator("mark").first().waitFor();
+      timings.push(Date.now() - started);
+    }
+    expect(await page.getByTestId("article-body").locator("mark").count()).toBe(5);
+    console.log(`article page with 5 claims: ${timings.join(", ")} ms (median ${timings.sort((a, b) => a - b)[2]} ms)`);
+    await screenshot(page, "00-article-with-claims");
     // A claim assigned to nobody: read-only for a fact-checker, no workflow buttons, no assignee picker.
     await page.goto(`${admin.url}/claims/${encodeURIComponent(Buffer.from("Claim:seed-claim-astronauts").toString("base64"))}`);
     await page.getByText("Only the assigned fact-checker or an editor can edit this claim.").waitFor();

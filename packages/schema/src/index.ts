@@ -12,6 +12,7 @@ import "./types/fact-check.ts";
 import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
+import "./types/intelligence.ts";
 
 export const schema = builder.toSchema();
 

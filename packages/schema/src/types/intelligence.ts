@@ -1,0 +1,184 @@
+import { codePointLength } from "@claimdesk/db";
+import { audited } from "../audit.ts";
+import { isStaff, permissions } from "../auth/access.ts";
+import { builder } from "../builder.ts";
+import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { suggestClaims } from "../intelligence/checkworthiness.ts";
+import { type ClaimMatchRow, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
+import { selection } from "../query.ts";
+import { ArticleRef } from "./article.ts";
+import { ClaimRef } from "./claim.ts";
+import { FactCheckRef } from "./fact-check.ts";
+
+// ---------------------------------------------------------------- check-worthiness
+
+const SuggestionRef = builder
+  .objectRef<{ text: string; start: number; end: number; score: number; reasons: string[]; alreadyMarked: boolean }>("ClaimSuggestion")
+  .implement({
+    description: "A sentence of the article ranked by how check-worthy it is, with the reasons",
+    fields: (t) => ({
+      text: t.exposeString("text"),
+      spanStart: t.exposeInt("start"),
+      spanEnd: t.exposeInt("end"),
+      score: t.exposeFloat("score", { description: "0 to 1" }),
+      reasons: t.exposeStringList("reasons"),
+      alreadyMarked: t.exposeBoolean("alreadyMarked", { description: "A claim already covers part of this sentence" }),
+    }),
+  });
+
+builder.prismaObjectFields(ArticleRef, (t) => ({
+  suggestions: t.field({
+    type: [SuggestionRef],
+    description: "The article's sentences, most check-worthy first",
+    authScopes: { staff: true },
+    args: { first: t.arg.int({ required: false, defaultValue: 10 }), minScore: t.arg.float({ required: false, defaultValue: 0.2 }) },
+    select: { body: true, appearances: { select: { spanStart: true, spanEnd: true } } },
+    resolve: (article, args) => {
+      const first = Math.min(Math.max(args.first ?? 10, 1), 100);
+      return suggestClaims(article.body)
+        .filter((s) => s.score >= (args.minScore ?? 0))
+        .slice(0, first)
+        .map((s) => ({ ...s, alreadyMarked: article.appearances.some((a) => a.spanStart < s.end && a.spanEnd > s.start) }));
+    },
+  }),
+}));
+
+// ---------------------------------------------------------------- matching
+
+const MatchLevelEnum = builder.enumType("MatchLevel", {
+  values: {
+    LIKELY_DUPLICATE: { description: `Similarity of ${matchThresholds.likelyDuplicate} or more` },
+    SUGGEST: { description: `Similarity of ${matchThresholds.suggest} or more` },
+  } as const,
+});
+
+const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
+  fields: (t) => ({
+    score: t.exposeFloat("score", { description: "Trigram similarity, 0 to 1" }),
+    level: t.expose("level", { type: MatchLevelEnum }),
+    claim: t.prismaField({ type: "Claim", resolve: (query, row, _a, ctx) => ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id: row.claimId } }) }),
+    publishedFactCheck: t.prismaField({
+      type: "FactCheck",
+      nullable: true,
+      resolve: (query, row, _a, ctx) => ctx.prisma.factCheck.findFirst({ ...selection(query), where: { claimId: row.claimId, status: "PUBLISHED" } }),
+    }),
+  }),
+});
+
+builder.queryField("similarClaims", (t) =>
+  t.field({
+    type: [ClaimMatchRef],
+    description: "Existing claims and fact-checks close to a text being written: has this been checked already?",
+    authScopes: { staff: true },
+    args: {
+      text: t.arg.string({ required: true }),
+      excludeClaimId: t.arg.globalID({ for: ClaimRef, required: false }),
+      first: t.arg.int({ required: false, defaultValue: 5 }),
+    },
+    resolve: (_root, args, ctx) => {
+      const text = args.text.trim();
+      if (codePointLength(text) < 8) return [];
+      return findSimilarClaims(ctx.prisma, text.slice(0, 2000), { excludeClaimId: args.excludeClaimId?.id, limit: Math.min(args.first ?? 5, 50) });
+    },
+  }),
+);
+
+builder.prismaObjectFields(ClaimRef, (t) => ({
+  matches: t.field({
+    type: [ClaimMatchRef],
+    description: "Other claims this one may duplicate",
+    select: { id: true, claimReviewed: true },
+    resolve: (claim, _args, ctx) => findSimilarClaims(ctx.prisma, claim.claimReviewed, { excludeClaimId: claim.id, limit: 5 }),
+  }),
+}));
+
+const KnownClaimRef = builder.objectRef<{ sentence: string; spanStart: number; spanEnd: number; factCheckId: string; score: number }>("RecurringClaim").implement({
+  description: "A sentence of an article that repeats a claim already fact-checked",
+  fields: (t) => ({
+    sentence: t.exposeString("sentence"),
+    spanStart: t.exposeInt("spanStart"),
+    spanEnd: t.exposeInt("spanEnd"),
+    score: t.exposeFloat("score"),
+    factCheck: t.prismaField({ type: "FactCheck", resolve: (query, row, _a, ctx) => ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id: row.factCheckId } }) }),
+  }),
+});
+
+builder.prismaObjectFields(ArticleRef, (t) => ({
+  recurringClaims: t.field({
+    type: [KnownClaimRef],
+    description: "Alert: published fact-checks whose claim reappears in this article",
+    authScopes: { staff: true },
+    select: { body: true },
+    resolve: async (article, _args, ctx) => {
+      const found = [];
+      for (const sentence of suggestClaims(article.body)) {
+        if (codePointLength(sentence.text) < 20) continue;
+        const [best] = await findSimilarClaims(ctx.prisma, sentence.text, { publishedOnly: true, limit: 1 });
+        if (!best) continue;
+        const factCheck = await ctx.prisma.factCheck.findFirst({ where: { claimId: best.claimId, status: "PUBLISHED" }, select: { id: true } });
+        if (factCheck) found.push({ sentence: sentence.text, spanStart: sentence.start, spanEnd: sentence.end, factCheckId: factCheck.id, score: best.score });
+      }
+      return found.sort((a, b) => b.score - a.score);
+    },
+  }),
+}));
+
+// ---------------------------------------------------------------- editor decisions
+
+builder.mutationField("confirmDuplicate", (t) =>
+  t.prismaField({
+    type: "Claim",
+    description: "Marks a claim as a duplicate of a canonical one (editors, or its fact-checker). With reuseVerdict, the canonical claim's verdict and explanation are copied.",
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
+    args: {
+      claimId: t.arg.globalID({ for: ClaimRef, required: true }),
+      canonicalId: t.arg.globalID({ for: ClaimRef, required: true }),
+      reuseVerdict: t.arg.boolean({ required: false, defaultValue: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const id = args.claimId.id;
+      if (id === args.canonicalId.id) throw ValidationError.field("canonicalId", "A claim cannot duplicate itself");
+      await audited(ctx, async (tx, audit) => {
+        const claim = await tx.claim.findUnique({ where: { id } });
+        const canonical = await tx.claim.findUnique({ where: { id: args.canonicalId.id } });
+        if (!claim || !canonical) throw new NotFoundError("The claim");
+        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
+        if (claim.status === "PUBLISHED") throw new WorkflowError("A published claim cannot be marked a duplicate");
+        if (canonical.duplicateOfId === id) throw ValidationError.field("canonicalId", "That claim is already a duplicate of this one");
+        const reuse = args.reuseVerdict && canonical.ratingId ? { ratingId: canonical.ratingId, explanation: canonical.explanation } : {};
+        await tx.claim.update({ where: { id }, data: { duplicateOfId: canonical.id, ...reuse, version: { increment: 1 } } });
+        await audit({
+          action: "claim.duplicate.confirm",
+          entityType: "Claim",
+          entityId: id,
+          before: { duplicateOfId: claim.duplicateOfId, ratingId: claim.ratingId },
+          after: { duplicateOfId: canonical.id, reusedVerdict: !!reuse.ratingId, ratingId: reuse.ratingId ?? claim.ratingId },
+        });
+      });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
+    },
+  }),
+);
+
+builder.mutationField("rejectMatch", (t) =>
+  t.prismaField({
+    type: "Claim",
+    description: "Records that a suggested match is not the same claim.",
+    authScopes: { authenticated: true },
+    errors: { types: [ForbiddenError, NotFoundError] },
+    args: { claimId: t.arg.globalID({ for: ClaimRef, required: true }), candidateId: t.arg.globalID({ for: ClaimRef, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = args.claimId.id;
+      await audited(ctx, async (tx, audit) => {
+        const claim = await tx.claim.findUnique({ where: { id } });
+        if (!claim || !isStaff(ctx.viewer)) throw claim ? new ForbiddenError() : new NotFoundError("The claim");
+        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
+        await audit({ action: "claim.duplicate.reject", entityType: "Claim", entityId: id, after: { candidateId: args.candidateId.id } });
+      });
+      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
+    },
+  }),
+);
+
+export { FactCheckRef };
