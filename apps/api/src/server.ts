@@ -9,6 +9,7 @@ import pino, { type Logger } from "pino";
 import { type ApiConfig } from "./config.ts";
 import { formatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
+import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
 import { aliasLimit, depthLimit, queryLimits } from "./limits.ts";
 
@@ -73,6 +74,13 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     if (url.pathname === "/readyz") {
       sendJson(res, ready ? 200 : 503, { ready });
       return;
+    }
+    if (url.pathname.startsWith("/claim-reviews") && req.method === "GET") {
+      const response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(anonymousRequest(req), requestId, []));
+      if (response) {
+        res.writeHead(response.status, { "content-type": "application/ld+json; charset=utf-8", "cache-control": "public, max-age=60" }).end(JSON.stringify(response.body));
+        return;
+      }
     }
     if (url.pathname !== "/graphql") {
       sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
@@ -177,6 +185,11 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       await apollo.stop(); // the drain plugin closes the server and waits for requests in flight
     },
   };
+}
+
+/** The same request without credentials: public endpoints answer as for anyone. */
+function anonymousRequest(req: IncomingMessage): IncomingMessage {
+  return Object.assign(Object.create(req) as IncomingMessage, { headers: { ...req.headers, cookie: undefined, authorization: undefined } });
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

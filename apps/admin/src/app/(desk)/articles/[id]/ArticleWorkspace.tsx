@@ -28,7 +28,10 @@ const CreateClaim = graphql(`
 `);
 
 /** The article text with its claims highlighted; select text to mark a new claim. */
-export function ArticleWorkspace({ articleId, body, appearances, people }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[] }) {
+interface Suggestion { text: string; spanStart: number; spanEnd: number; score: number; reasons: string[]; alreadyMarked: boolean }
+interface Recurring { sentence: string; score: number; factCheck: { id: string; headline: string; rating: { label: string; color: string } } }
+
+export function ArticleWorkspace({ articleId, body, appearances, people, suggestions, recurring }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; suggestions: Suggestion[]; recurring: Recurring[] }) {
   const router = useRouter();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
@@ -146,6 +149,40 @@ export function ArticleWorkspace({ articleId, body, appearances, people }: { art
         ) : (
           <p className="card muted">Select a sentence in the text to mark it as a claim.</p>
         )}
+        {recurring.length ? (
+          <section className="notice" aria-label="Already fact-checked">
+            <strong>Already fact-checked:</strong>
+            <ul style={{ margin: ".25rem 0 0", paddingLeft: "1rem" }}>
+              {recurring.map((r) => (
+                <li key={r.factCheck.id + r.sentence}>
+                  &ldquo;{r.sentence}&rdquo; matches <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>{" "}
+                  <span className="badge" style={{ background: r.factCheck.rating.color }}>{r.factCheck.rating.label}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <section className="card" aria-label="Suggested claims">
+          <h2 style={{ marginTop: 0 }}>Suggested claims</h2>
+          {suggestions.filter((s) => !s.alreadyMarked).length === 0 ? (
+            <p className="muted">No unmarked check-worthy sentences.</p>
+          ) : (
+            <ol className="stack" style={{ paddingLeft: "1.2rem" }}>
+              {suggestions.filter((s) => !s.alreadyMarked).map((s) => (
+                <li key={s.spanStart}>
+                  <button
+                    type="button"
+                    style={{ textAlign: "left", background: "none", border: "none", padding: 0, color: "var(--accent)", cursor: "pointer" }}
+                    onClick={() => { setErrors({}); setSelection({ start: s.spanStart, end: s.spanEnd, quote: s.text }); }}
+                  >
+                    {s.text}
+                  </button>
+                  <div className="muted" style={{ fontSize: ".85rem" }}>score {s.score.toFixed(2)}: {s.reasons.join(", ")}</div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Claims in this article ({appearances.length})</h2>
           {appearances.length === 0 ? (

@@ -14,6 +14,8 @@ const ArticleQuery = graphql(`
           totalCount
           edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } }
         }
+        suggestions(first: 6) { text spanStart spanEnd score reasons alreadyMarked }
+        recurringClaims { sentence score factCheck { id headline rating { label color } } }
       }
     }
     people(first: 100) { edges { node { id name title } } }
@@ -46,6 +48,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         body={article.body}
         appearances={article.claims.edges.map((e) => e.node)}
         people={data.people.edges.map((e) => e.node)}
+        suggestions={article.suggestions}
+        recurring={article.recurringClaims}
       />
     </>
   );

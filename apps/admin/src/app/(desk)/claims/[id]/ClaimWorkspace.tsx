@@ -315,6 +315,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
         </div>
 
         <aside className="stack">
+          <Matches claim={claim} editable={editable} onChange={async () => { const fresh = await reload(); if (fresh) { setDraft(draftOf(fresh)); setBase(draftOf(fresh)); } }} />
           <section className="card">
             <h2 style={{ marginTop: 0 }}>Comments</h2>
             <Comments claimId={claim.id} comments={claim.comments} onChange={reload} />
@@ -343,6 +344,52 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
       </div>
       <p className="muted">Claim date: {formatDate(claim.claimDate)}</p>
     </>
+  );
+}
+
+const ConfirmDuplicate = graphql(`
+  mutation ConfirmDuplicate($claimId: ID!, $canonicalId: ID!, $reuseVerdict: Boolean) {
+    confirmDuplicate(claimId: $claimId, canonicalId: $canonicalId, reuseVerdict: $reuseVerdict) { __typename ... on Error { message } }
+  }
+`);
+const RejectMatch = graphql(`
+  mutation RejectMatch($claimId: ID!, $candidateId: ID!) {
+    rejectMatch(claimId: $claimId, candidateId: $candidateId) { __typename }
+  }
+`);
+
+/** Has this been checked already? Close claims, with the editor's decision. */
+function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolean; onChange: () => Promise<unknown> }) {
+  const [rejected, setRejected] = useState<string[]>([]);
+  const matches = claim.matches.filter((m) => !rejected.includes(m.claim.id));
+  return (
+    <section className="card" aria-label="Similar claims">
+      <h2 style={{ marginTop: 0 }}>Similar claims</h2>
+      {claim.duplicateOf ? (
+        <p className="ok">Duplicate of <Link href={`/claims/${encodeURIComponent(claim.duplicateOf.id)}`}>{claim.duplicateOf.claimReviewed}</Link></p>
+      ) : null}
+      {matches.length === 0 ? <p className="muted">No similar claims found.</p> : null}
+      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        {matches.map((m) => (
+          <li key={m.claim.id}>
+            <span className="badge" style={{ background: m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f" }}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</span>{" "}
+            <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>{" "}
+            <span className="muted">({Math.round(m.score * 100)}%{m.claim.rating ? `, ${m.claim.rating.label}` : ""})</span>
+            {m.publishedFactCheck ? <div className="muted">Fact-checked: {m.publishedFactCheck.headline}</div> : null}
+            {editable && claim.duplicateOf?.id !== m.claim.id ? (
+              <div className="row">
+                <button type="button" onClick={async () => { await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim.id, reuseVerdict: true }); await onChange(); }}>
+                  Same claim: reuse verdict
+                </button>
+                <button type="button" onClick={async () => { await request(RejectMatch, { claimId: claim.id, candidateId: m.claim.id }); setRejected([...rejected, m.claim.id]); }}>
+                  Not the same
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -375,6 +422,8 @@ const actionText: Record<string, string> = {
   "factCheck.publish": "published the fact-check",
   "factCheck.unpublish": "unpublished the fact-check",
   "factCheck.correct": "corrected the fact-check",
+  "claim.duplicate.confirm": "marked it a duplicate",
+  "claim.duplicate.reject": "rejected a suggested match",
 };
 const describe = (action: string) => actionText[action] ?? action;
 

@@ -31,6 +31,8 @@ graphql(`
     history { id action createdAt before after actor { name } }
     factCheck { id headline status url }
     claimReviewPreview
+    duplicateOf { id claimReviewed }
+    matches { score level claim { id claimReviewed status rating { label color } } publishedFactCheck { id headline } }
   }
 `);
 
