@@ -74,3 +74,10 @@ export class DuplicateArticleError extends AppError {
     super(`An article with this URL already exists: "${existing.title}"`);
   }
 }
+
+export class ClaimReviewImportError extends AppError {
+  readonly code = "IMPORT_INVALID";
+  constructor(readonly problems: string[]) {
+    super(`Nothing was imported: ${problems.join("; ")}`);
+  }
+}

@@ -1,8 +1,10 @@
 import { codePointLength } from "@claimdesk/db";
 import { audited } from "../audit.ts";
-import { isStaff, permissions } from "../auth/access.ts";
+import { isStaff, permissions, visible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { mapRating, parseClaimReviews } from "../intelligence/claim-review-import.ts";
+import { ErrorInterface } from "./common.ts";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
 import { type ClaimMatchRow, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
 import { selection } from "../query.ts";
@@ -52,15 +54,46 @@ const MatchLevelEnum = builder.enumType("MatchLevel", {
   } as const,
 });
 
+export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
+  id: { field: "id" },
+  authScopes: { staff: true },
+  findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
+  description: "A fact-check published elsewhere, imported from its ClaimReview",
+  fields: (t) => ({
+    url: t.exposeString("url"),
+    claimReviewed: t.exposeString("claimReviewed"),
+    publisherName: t.exposeString("publisherName"),
+    ratingLabel: t.exposeString("ratingLabel", { description: "Their verdict, as they name it" }),
+    ratingValue: t.exposeFloat("ratingValue", { nullable: true }),
+    bestRating: t.exposeFloat("bestRating", { nullable: true }),
+    worstRating: t.exposeFloat("worstRating", { nullable: true }),
+    rating: t.relation("rating", { nullable: true, description: "Their verdict on our scale, where it maps" }),
+    claimAuthor: t.exposeString("claimAuthor", { nullable: true }),
+    datePublished: t.expose("datePublished", { type: "DateTime", nullable: true }),
+    raw: t.expose("raw", { type: "JSON" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
 const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
+  description: "A close claim of ours (claim) or an imported fact-check (externalFactCheck)",
   fields: (t) => ({
     score: t.exposeFloat("score", { description: "Trigram similarity, 0 to 1" }),
     level: t.expose("level", { type: MatchLevelEnum }),
-    claim: t.prismaField({ type: "Claim", resolve: (query, row, _a, ctx) => ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id: row.claimId } }) }),
+    claim: t.prismaField({
+      type: "Claim",
+      nullable: true,
+      resolve: (query, row, _a, ctx) => (row.claimId ? ctx.prisma.claim.findUnique({ ...selection(query), where: { id: row.claimId } }) : null),
+    }),
     publishedFactCheck: t.prismaField({
       type: "FactCheck",
       nullable: true,
-      resolve: (query, row, _a, ctx) => ctx.prisma.factCheck.findFirst({ ...selection(query), where: { claimId: row.claimId, status: "PUBLISHED" } }),
+      resolve: (query, row, _a, ctx) => (row.claimId ? ctx.prisma.factCheck.findFirst({ ...selection(query), where: { claimId: row.claimId, status: "PUBLISHED" } }) : null),
+    }),
+    externalFactCheck: t.prismaField({
+      type: "ExternalFactCheck",
+      nullable: true,
+      resolve: (query, row, _a, ctx) => (row.externalId ? ctx.prisma.externalFactCheck.findUnique({ ...selection(query), where: { id: row.externalId } }) : null),
     }),
   }),
 });
@@ -113,8 +146,8 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
       const found = [];
       for (const sentence of suggestClaims(article.body)) {
         if (codePointLength(sentence.text) < 20) continue;
-        const [best] = await findSimilarClaims(ctx.prisma, sentence.text, { publishedOnly: true, limit: 1 });
-        if (!best) continue;
+        const [best] = await findSimilarClaims(ctx.prisma, sentence.text, { publishedOnly: true, includeExternal: false, limit: 1 });
+        if (!best?.claimId) continue;
         const factCheck = await ctx.prisma.factCheck.findFirst({ where: { claimId: best.claimId, status: "PUBLISHED" }, select: { id: true } });
         if (factCheck) found.push({ sentence: sentence.text, spanStart: sentence.start, spanEnd: sentence.end, factCheckId: factCheck.id, score: best.score });
       }
@@ -177,6 +210,60 @@ builder.mutationField("rejectMatch", (t) =>
         await audit({ action: "claim.duplicate.reject", entityType: "Claim", entityId: id, after: { candidateId: args.candidateId.id } });
       });
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
+    },
+  }),
+);
+
+// ---------------------------------------------------------------- import
+
+builder.objectType(ClaimReviewImportError, {
+  name: "ClaimReviewImportError",
+  description: "Why nothing was imported: every problem found, with where",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ClaimReviewImportError,
+  fields: (t) => ({ problems: t.exposeStringList("problems") }),
+});
+
+const ImportResultRef = builder.objectRef<{ importedIds: string[]; alreadyKnown: number }>("ClaimReviewImport").implement({
+  fields: (t) => ({
+    imported: t.prismaField({
+      type: ["ExternalFactCheck"],
+      resolve: (query, result, _a, ctx) => ctx.prisma.externalFactCheck.findMany({ ...selection(query), where: { id: { in: result.importedIds } }, orderBy: { createdAt: "asc" } }),
+    }),
+    alreadyKnown: t.exposeInt("alreadyKnown", { description: "Reviews whose URL was imported before (left as they were)" }),
+  }),
+});
+
+builder.mutationField("importClaimReviews", (t) =>
+  t.field({
+    type: ImportResultRef,
+    description: "Imports other fact-checkers' ClaimReview JSON-LD (an object, an array, or a page's ld+json scripts) so matching finds them. All or nothing.",
+    authScopes: { authenticated: true },
+    errors: { types: [ClaimReviewImportError, ForbiddenError, ValidationError] },
+    args: { text: t.arg.string({ required: true, description: "JSON-LD, or the HTML of a page containing it" }) },
+    resolve: async (_root, args, ctx) => {
+      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
+      if (args.text.length > 5_000_000) throw ValidationError.field("text", "is larger than 5 MB");
+      const parsed = parseClaimReviews(args.text);
+      if (!parsed.ok) throw new ClaimReviewImportError(parsed.problems);
+      const scale = await ctx.prisma.rating.findMany({ where: { scale: { isDefault: true } }, select: { id: true, label: true, value: true } });
+      return audited(ctx, async (tx, audit) => {
+        const importedIds: string[] = [];
+        let alreadyKnown = 0;
+        for (const review of parsed.reviews) {
+          if (await tx.externalFactCheck.findUnique({ where: { url: review.url }, select: { id: true } })) {
+            alreadyKnown++;
+            continue;
+          }
+          const { raw, ...fields } = review;
+          const created = await tx.externalFactCheck.create({
+            data: { ...fields, raw: raw as object, ratingId: mapRating(review, scale), importedById: ctx.viewer?.id ?? null },
+          });
+          importedIds.push(created.id);
+          await audit({ action: "externalFactCheck.import", entityType: "ExternalFactCheck", entityId: created.id, after: { url: review.url, claimReviewed: review.claimReviewed, ratingLabel: review.ratingLabel } });
+        }
+        return { importedIds, alreadyKnown };
+      });
     },
   }),
 );

@@ -361,7 +361,7 @@ const RejectMatch = graphql(`
 /** Has this been checked already? Close claims, with the editor's decision. */
 function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolean; onChange: () => Promise<unknown> }) {
   const [rejected, setRejected] = useState<string[]>([]);
-  const matches = claim.matches.filter((m) => !rejected.includes(m.claim.id));
+  const matches = claim.matches.filter((m) => !m.claim || !rejected.includes(m.claim.id));
   return (
     <section className="card" aria-label="Similar claims">
       <h2 style={{ marginTop: 0 }}>Similar claims</h2>
@@ -370,7 +370,14 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
       ) : null}
       {matches.length === 0 ? <p className="muted">No similar claims found.</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
-        {matches.map((m) => (
+        {matches.map((m) =>
+          m.externalFactCheck ? (
+            <li key={m.externalFactCheck.id}>
+              <span className="badge" style={{ background: m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f" }}>{m.level === "LIKELY_DUPLICATE" ? "Likely checked" : "Similar"}</span>{" "}
+              <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">{m.externalFactCheck.claimReviewed}</a>{" "}
+              <span className="muted">({Math.round(m.score * 100)}%, {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel})</span>
+            </li>
+          ) : m.claim ? (
           <li key={m.claim.id}>
             <span className="badge" style={{ background: m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f" }}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</span>{" "}
             <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>{" "}
@@ -378,16 +385,17 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
             {m.publishedFactCheck ? <div className="muted">Fact-checked: {m.publishedFactCheck.headline}</div> : null}
             {editable && claim.duplicateOf?.id !== m.claim.id ? (
               <div className="row">
-                <button type="button" onClick={async () => { await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim.id, reuseVerdict: true }); await onChange(); }}>
+                <button type="button" onClick={async () => { await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim!.id, reuseVerdict: true }); await onChange(); }}>
                   Same claim: reuse verdict
                 </button>
-                <button type="button" onClick={async () => { await request(RejectMatch, { claimId: claim.id, candidateId: m.claim.id }); setRejected([...rejected, m.claim.id]); }}>
+                <button type="button" onClick={async () => { await request(RejectMatch, { claimId: claim.id, candidateId: m.claim!.id }); setRejected([...rejected, m.claim!.id]); }}>
                   Not the same
                 </button>
               </div>
             ) : null}
           </li>
-        ))}
+          ) : null,
+        )}
       </ul>
     </section>
   );
