@@ -32,6 +32,18 @@ describe.each(databaseKinds().slice(0, 1))("HTTP hardening (%s)", (kind) => {
     const res3 = await post(t.url, JSON.stringify({ query: tokens }));
     expect(res3.status).toBe(400);
 
+    // Nested page sizes multiply: 100 articles × 100 claims × 100 sources.
+    const costly = `{ articles(first: 100) { edges { node { claims(first: 100) { edges { node { claim { evidence(first: 100) { edges { node { stance } } } } } } } } } } }`;
+    t.statements.length = 0;
+    const res4 = await post(t.url, JSON.stringify({ query: costly }));
+    expect(res4.status).toBe(400);
+    const body4 = await res4.json();
+    expect(body4.errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+    expect(body4.errors[0].message).toMatch(/the limit is 20000/);
+    expect(t.statements.filter((s) => !/"Session"|"ApiToken"/.test(s))).toEqual([]); // no resolver ran
+    const cheap = await post(t.url, JSON.stringify({ query: "{ factChecks(first: 5) { totalCount } }" }));
+    expect(cheap.status).toBe(200);
+
     const big = await post(t.url, JSON.stringify({ query: "{ __typename }", variables: { x: "y".repeat(2_000_000) } }));
     expect(big.status).toBe(413);
   });

@@ -87,6 +87,13 @@ describe.each(databaseKinds())("typed errors on %s", (kind) => {
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("argument validation on queries answers BAD_USER_INPUT with the field", async () => {
+    const result = await editor.request(`{ search(query: "China", first: 1000) { rank } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["first"], message: "must be 100 or less" }] });
+    const empty = await editor.request(`{ search(query: "   ") { rank } }`);
+    expect(empty.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("wrong password and unknown user answer alike", async () => {
     const login = (email: string) =>
       t.client().ok(`mutation($e: String!) { login(email: $e, password: "nope-nope-nope") { __typename ... on Error { message code } } }`, { e: email });

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { PothosValidationError } from "@pothos/core";
+import { AppError } from "@claimdesk/schema";
 import type { Logger } from "pino";
 
 // Codes whose message is written for clients; anything else is masked.
@@ -32,6 +33,11 @@ export function formatError(logger: Logger) {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code as string | undefined;
     const base = { locations: formatted.locations, path: formatted.path };
+    // Typed errors thrown outside a result union (queries) keep their code.
+    if (original instanceof AppError) {
+      const fieldErrors = (original as { fieldErrors?: unknown }).fieldErrors;
+      return { ...base, message: original.message, extensions: { code: original.code, ...(fieldErrors ? { fieldErrors } : {}) } };
+    }
     if (original instanceof PothosValidationError) {
       return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
     }

@@ -1,7 +1,9 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { complexityFromQuery } from "@pothos/plugin-complexity";
+import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 
-/** Limits checked at validation, before any resolver runs (a 400, never a 500). */
-export const queryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000 };
+/** Limits checked before any resolver runs (a 400, never a 500). */
+export const queryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxComplexity: 20_000 };
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX" } });
@@ -56,5 +58,32 @@ export function aliasLimit(maxAliases = queryLimits.maxAliases) {
         }
       },
     };
+  };
+}
+
+/**
+ * Query cost, from the schema's complexity annotations and this request's
+ * variables (page sizes multiply), checked once the operation is known and
+ * before execution starts.
+ */
+export function costLimit(schema: GraphQLSchema, maxComplexity = queryLimits.maxComplexity): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, contextValue }) {
+          let complexity: number;
+          try {
+            ({ complexity } = complexityFromQuery(document, { schema, variables: request.variables ?? {}, ctx: contextValue as object }));
+          } catch {
+            return; // invalid variables: execution reports them as a 400
+          }
+          if (complexity > maxComplexity) {
+            throw new GraphQLError(`The query costs ${complexity}; the limit is ${maxComplexity}. Ask for smaller pages or fewer nested lists.`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
   };
 }

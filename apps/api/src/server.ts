@@ -11,7 +11,7 @@ import { formatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
-import { aliasLimit, depthLimit, queryLimits } from "./limits.ts";
+import { aliasLimit, costLimit, depthLimit, queryLimits } from "./limits.ts";
 
 export interface Api {
   server: http.Server;
@@ -39,6 +39,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      costLimit(schema),
     ],
   });
   await apollo.start();

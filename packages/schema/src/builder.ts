@@ -58,11 +58,18 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
   },
+  // Connections multiply by their page size (pageCost); `edges` lists then add nothing more.
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier: 1,
   },
 });
 
 builder.queryType({});
 builder.mutationType({});
+
+/** Cost of a connection field: its page size multiplies the cost of what it selects. */
+export const pageCost = (args: { first?: number | null; last?: number | null }) => ({
+  field: 1,
+  multiplier: Math.min(args.first ?? args.last ?? 20, maxPageSize),
+});

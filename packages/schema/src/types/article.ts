@@ -3,7 +3,7 @@ import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, pageCost } from "../builder.ts";
 import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { ErrorInterface, IngestionStatusEnum, SortDirection } from "./common.ts";
@@ -28,7 +28,7 @@ export const ArticleRef = builder.prismaNode("Article", {
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    claims: t.relatedConnection("appearances", {
+    claims: t.relatedConnection("appearances", { complexity: pageCost,
       description: "The claims marked in this article, in reading order, with their spans.",
       authScopes: { staff: true },
       cursor: "id",
@@ -100,6 +100,7 @@ builder.queryField("articles", (t) =>
   t.prismaConnection({
     type: "Article",
     cursor: "id",
+    complexity: pageCost,
     authScopes: { staff: true },
     args: {
       filter: t.arg({ type: ArticleFilter, required: false }),

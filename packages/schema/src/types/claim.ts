@@ -3,7 +3,7 @@ import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText } from 
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { isEditor, permissions, visible } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, pageCost } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
 import { claimReviewFor } from "../claim-review.ts";
 import { parseInput } from "../validation.ts";
@@ -40,7 +40,7 @@ export const ClaimRef = builder.prismaNode("Claim", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     appearances: t.relation("appearances", { query: { orderBy: { createdAt: "asc" } } }),
-    evidence: t.relatedConnection("sources", { cursor: "id", totalCount: true, query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    evidence: t.relatedConnection("sources", { complexity: pageCost, cursor: "id", totalCount: true, query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
     comments: t.relation("comments", { query: { orderBy: { createdAt: "asc" } } }),
     factCheck: t.relation("factCheck", { nullable: true }),
     availableMoves: t.field({
@@ -167,6 +167,7 @@ builder.queryField("claims", (t) =>
   t.prismaConnection({
     type: "Claim",
     cursor: "id",
+    complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: ClaimFilter, required: false }), orderBy: t.arg({ type: ClaimOrder, required: false }) },
     totalCount: async (_p, args, ctx) => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) }),
@@ -179,6 +180,7 @@ builder.queryField("claimQueue", (t) =>
   t.prismaConnection({
     type: "Claim",
     cursor: "id",
+    complexity: pageCost,
     description: "The claims assigned to you, most recently changed first",
     authScopes: { staff: true },
     args: { status: t.arg({ type: [ClaimStatusEnum], required: false }) },

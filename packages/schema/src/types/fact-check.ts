@@ -2,7 +2,7 @@ import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { isStaff, permissions, visible } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, pageCost } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { claimReviewFor } from "../claim-review.ts";
@@ -89,6 +89,7 @@ builder.queryField("factChecks", (t) =>
   t.prismaConnection({
     type: "FactCheck",
     cursor: "id",
+    complexity: pageCost,
     description: "Published fact-checks, newest first. Open to everyone.",
     args: { ratingId: t.arg.globalID({ for: RatingRef, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.factCheck.count({ where: { status: "PUBLISHED", ratingId: args.ratingId?.id } }),

@@ -2,7 +2,7 @@ import { selection } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, pageCost } from "../builder.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 
@@ -16,7 +16,7 @@ export const PersonRef = builder.prismaNode("Person", {
     title: t.exposeString("title", { nullable: true }),
     affiliation: t.exposeString("affiliation", { nullable: true }),
     sameAs: t.exposeStringList("sameAs", { description: "Links identifying this person elsewhere (ClaimReview sameAs)" }),
-    claims: t.relatedConnection("claims", { authScopes: { staff: true }, cursor: "id", totalCount: true }),
+    claims: t.relatedConnection("claims", { complexity: pageCost, authScopes: { staff: true }, cursor: "id", totalCount: true }),
   }),
 });
 
@@ -24,6 +24,7 @@ builder.queryField("people", (t) =>
   t.prismaConnection({
     type: "Person",
     cursor: "id",
+    complexity: pageCost,
     authScopes: { staff: true },
     args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.query) }),

@@ -1,7 +1,6 @@
 import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { parseInput } from "../validation.ts";
 import { ArticleRef } from "./article.ts";
 import { ClaimRef } from "./claim.ts";
 import { SourceRef } from "./source.ts";
@@ -32,10 +31,13 @@ builder.queryField("search", (t) =>
   t.field({
     type: [SearchHit],
     authScopes: { staff: true },
-    args: { query: t.arg.string({ required: true }), first: t.arg.int({ required: false, defaultValue: 20 }) },
+    args: {
+      query: t.arg.string({ required: true, validate: z.string().trim().min(1, "is required").max(500, "is longer than 500 characters") }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: z.number().int().min(1, "must be at least 1").max(100, "must be 100 or less") }),
+    },
     resolve: async (_root, args, ctx) => {
-      const query = parseInput(z.string().trim().min(1, "is required").max(500), args.query);
-      const first = parseInput(z.number().int().min(1).max(100, "must be 100 or less"), args.first ?? 20);
+      const query = args.query.trim();
+      const first = args.first ?? 20;
       const hits = await ctx.prisma.$queryRaw<Hit[]>`
         WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q)
         SELECT * FROM (

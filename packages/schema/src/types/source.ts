@@ -3,7 +3,7 @@ import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, pageCost } from "../builder.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { SourceTypeEnum, StanceEnum } from "./common.ts";
@@ -23,7 +23,7 @@ export const SourceRef = builder.prismaNode("Source", {
     notes: t.exposeString("notes", { nullable: true, authScopes: { staff: true } }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    citations: t.relatedConnection("claims", {
+    citations: t.relatedConnection("claims", { complexity: pageCost,
       description: "The claims that cite this source",
       authScopes: { staff: true },
       cursor: "id",
@@ -77,6 +77,7 @@ builder.queryField("sources", (t) =>
   t.prismaConnection({
     type: "Source",
     cursor: "id",
+    complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: SourceFilter, required: false }) },
     totalCount: async (_p, args, ctx) => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) }),

@@ -34,7 +34,8 @@ interface Recurring { sentence: string; score: number; factCheck: { id: string; 
 export function ArticleWorkspace({ articleId, body, appearances, people, suggestions, recurring }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; suggestions: Suggestion[]; recurring: Recurring[] }) {
   const router = useRouter();
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
+  // A suggestion carries its check-worthiness score and reasons onto the claim.
+  const [selection, setSelection] = useState<{ start: number; end: number; quote: string; score?: number; reasons?: string[] } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
@@ -75,6 +76,8 @@ export function ArticleWorkspace({ articleId, body, appearances, people, suggest
           speakerId: speaker && speaker !== "__new" ? speaker : null,
           newSpeaker: speaker === "__new" && newSpeaker ? { name: newSpeaker, title: String(form.get("newSpeakerTitle") ?? "").trim() || null } : null,
           tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+          checkworthiness: selection.score ?? null,
+          checkworthinessReasons: selection.reasons ?? null,
         },
       });
       if (result.__typename === "MutationCreateClaimSuccess") {
@@ -173,7 +176,7 @@ export function ArticleWorkspace({ articleId, body, appearances, people, suggest
                   <button
                     type="button"
                     style={{ textAlign: "left", background: "none", border: "none", padding: 0, color: "var(--accent)", cursor: "pointer" }}
-                    onClick={() => { setErrors({}); setSelection({ start: s.spanStart, end: s.spanEnd, quote: s.text }); }}
+                    onClick={() => { setErrors({}); setSelection({ start: s.spanStart, end: s.spanEnd, quote: s.text, score: s.score, reasons: s.reasons }); }}
                   >
                     {s.text}
                   </button>
