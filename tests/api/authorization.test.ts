@@ -39,6 +39,8 @@ async function node(client: Client, id: string, fields: string): Promise<Outcome
   const query = `query($id: ID!) { node(id: $id) { __typename ${fields} } }`;
   const real = await client.request(query, { id });
   const missing = await client.request(query, { id: Buffer.from(`${Buffer.from(id, "base64").toString().split(":")[0]}:does-not-exist`).toString("base64") });
+  // A missing record is plain null, never an error.
+  if (missing.errors?.length || missing.data?.node !== null) throw new Error(`node(missing) answered ${JSON.stringify(missing)}`);
   if (JSON.stringify({ d: real.data, e: real.errors }) === JSON.stringify({ d: missing.data, e: missing.errors })) return "hidden";
   if (real.errors?.length) throw new Error(JSON.stringify(real.errors));
   return "allowed";

@@ -33,7 +33,7 @@ describe.each(databaseKinds())("typed errors on %s", (kind) => {
       { input: { title: "  ", body: "text", canonicalUrl: "ftp://x", language: "English!" } },
     );
     const paths = result.createArticle.fieldErrors.map((e: { path: string[] }) => e.path.join("."));
-    expect(paths.sort()).toEqual(["canonicalUrl", "language", "title"]);
+    expect(paths.sort()).toEqual(["input.canonicalUrl", "input.language", "input.title"]);
   });
 
   it("a duplicate canonical URL returns the existing article", async () => {

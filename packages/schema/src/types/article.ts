@@ -12,6 +12,7 @@ import { OutletRef } from "./outlet.ts";
 /** News items. The public sees them only as the appearances of published fact-checks. */
 export const ArticleRef = builder.prismaNode("Article", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -179,7 +180,7 @@ builder.mutationField("createArticle", (t) =>
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can add articles");
-      const data = parseInput(createArticleSchema, input);
+      const data = parseInput(createArticleSchema, input, ["input"]);
       const { outletName, ...fields } = data;
       const id = await audited(ctx, async (tx, audit) => {
         if (fields.canonicalUrl) {
@@ -211,7 +212,7 @@ builder.mutationField("updateArticle", (t) =>
     args: { input: t.arg({ type: UpdateArticleInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can edit articles");
-      const { outletName, version, ...fields } = parseInput(updateArticleSchema, { ...input, id: undefined });
+      const { outletName, version, ...fields } = parseInput(updateArticleSchema, { ...input, id: undefined }, ["input"]);
       const id = input.id.id;
       await audited(ctx, async (tx, audit) => {
         const before = await tx.article.findUnique({ where: { id } });

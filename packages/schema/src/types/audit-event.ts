@@ -6,6 +6,7 @@ import { ClaimRef } from "./claim.ts";
 /** The audit trail: who did what to which record, with the changed fields. Staff only. */
 export const AuditEventRef = builder.prismaNode("AuditEvent", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({

@@ -20,6 +20,7 @@ import { UserRef } from "./user.ts";
 /** Check-worthy statements and their research. Staff only; the public reads FactCheck. */
 export const ClaimRef = builder.prismaNode("Claim", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -74,6 +75,7 @@ export const ClaimRef = builder.prismaNode("Claim", {
 
 export const ClaimAppearanceRef = builder.prismaNode("ClaimAppearance", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   description: "Where a claim appears: a span of an article's body in Unicode code points, end exclusive",
@@ -253,8 +255,8 @@ builder.mutationField("createClaim", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can mark claims");
       const viewer = ctx.viewer;
-      const data = parseInput(createClaimSchema, input);
-      const newSpeaker = input.newSpeaker ? parseInput(personSchema, input.newSpeaker) : null;
+      const data = parseInput(createClaimSchema, input, ["input"]);
+      const newSpeaker = input.newSpeaker ? parseInput(personSchema, input.newSpeaker, ["input", "newSpeaker"]) : null;
       if (input.spanStart != null && !input.articleId) throw ValidationError.field("input.articleId", "is required with a span");
       const id = await audited(ctx, async (tx, audit) => {
         let appearance: Prisma.ClaimAppearanceCreateWithoutClaimInput | undefined;
@@ -351,7 +353,7 @@ builder.mutationField("updateClaim", (t) =>
         claimDate: input.claimDate,
         tags: input.tags ?? undefined,
         explanation: input.explanation,
-      });
+      }, ["input"]);
       const id = input.id.id;
       await audited(ctx, async (tx, audit) => {
         const before = await claimForWrite(tx, ctx, id);
@@ -470,14 +472,14 @@ builder.mutationField("attachSource", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: AttachSourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const fields = parseInput(evidenceSchema, { passage: input.passage, location: input.location });
+      const fields = parseInput(evidenceSchema, { passage: input.passage, location: input.location }, ["input"]);
       if (!input.sourceId === !input.source) throw ValidationError.field("input.sourceId", "give either sourceId or a new source");
       const id = await audited(ctx, async (tx, audit) => {
         const claim = await claimForWrite(tx, ctx, input.claimId.id);
         refuseIfPublished(claim, "its evidence");
         let sourceId = input.sourceId?.id;
         if (sourceId && !(await tx.source.findUnique({ where: { id: sourceId }, select: { id: true } }))) throw new NotFoundError("The source");
-        if (input.source) sourceId = (await createOrFindSource(tx, input.source, audit)).id;
+        if (input.source) sourceId = (await createOrFindSource(tx, input.source, audit, ["input", "source"])).id;
         const existing = await tx.claimSource.findUnique({ where: { claimId_sourceId: { claimId: claim.id, sourceId: sourceId! } } });
         if (existing) throw ValidationError.field("input.sourceId", "This source is already cited for this claim; edit that citation instead");
         const evidence = await tx.claimSource.create({ data: { claimId: claim.id, sourceId: sourceId!, stance: input.stance, ...fields } });
@@ -505,7 +507,7 @@ builder.mutationField("updateEvidence", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: UpdateEvidenceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const fields = parseInput(evidenceSchema, { passage: input.passage ?? undefined, location: input.location ?? undefined });
+      const fields = parseInput(evidenceSchema, { passage: input.passage ?? undefined, location: input.location ?? undefined }, ["input"]);
       const id = input.id.id;
       await audited(ctx, async (tx, audit) => {
         const before = await tx.claimSource.findUnique({ where: { id } });

@@ -10,6 +10,7 @@ import { ClaimRef } from "./claim.ts";
 /** Internal notes on a claim, threaded. Staff only. */
 export const CommentRef = builder.prismaNode("Comment", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -33,7 +34,7 @@ builder.mutationField("addComment", (t) =>
     resolve: async (query, _root, args, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff comment");
       const viewer = ctx.viewer;
-      const body = parseInput(z.string().trim().min(1, "is required").max(10_000), args.body);
+      const body = parseInput(z.string().trim().min(1, "is required").max(10_000), args.body, ["body"]);
       const id = await audited(ctx, async (tx, audit) => {
         const claim = await tx.claim.findUnique({ where: { id: args.claimId.id }, select: { id: true } });
         if (!claim) throw new NotFoundError("The claim");

@@ -21,6 +21,7 @@ export function factCheckUrl(ctx: { newsroom: { url: string } }, id: string): st
 /** The public read path: published reviews and everything they cite. */
 export const FactCheckRef = builder.prismaNode("FactCheck", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   findUnique: (id, ctx) => ({ id, AND: [visible.factCheck(ctx.viewer)] }),
   authScopes: (factCheck, ctx) => factCheck.status === "PUBLISHED" || isStaff(ctx.viewer),
   fields: (t) => ({
@@ -76,6 +77,7 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
 
 export const CorrectionRef = builder.prismaNode("Correction", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   findUnique: (id, ctx) => ({ id, AND: [visible.correction(ctx.viewer)] }),
   fields: (t) => ({
     whatChanged: t.exposeString("whatChanged"),
@@ -117,7 +119,7 @@ builder.mutationField("publishFactCheck", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors publish");
       const viewer = ctx.viewer;
-      const fields = parseInput(z.object({ headline: z.string().trim().min(1, "is required").max(300), summary: z.string().trim().max(2000).nullish() }), input);
+      const fields = parseInput(z.object({ headline: z.string().trim().min(1, "is required").max(300), summary: z.string().trim().max(2000).nullish() }), input, ["input"]);
       const id = await audited(ctx, async (tx, audit) => {
         const claim = await tx.claim.findUnique({ where: { id: input.claimId.id }, include: { _count: { select: { sources: true } }, factCheck: true } });
         if (!claim) throw new NotFoundError("The claim");
@@ -157,7 +159,7 @@ builder.mutationField("unpublishFactCheck", (t) =>
     args: { id: t.arg.globalID({ for: FactCheckRef, required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors unpublish");
-      const reason = parseInput(z.string().trim().min(1, "is required").max(2000), args.reason);
+      const reason = parseInput(z.string().trim().min(1, "is required").max(2000), args.reason, ["reason"]);
       const id = args.id.id;
       await audited(ctx, async (tx, audit) => {
         const factCheck = await tx.factCheck.findUnique({ where: { id } });
@@ -195,6 +197,7 @@ builder.mutationField("addCorrection", (t) =>
       const fields = parseInput(
         z.object({ whatChanged: z.string().trim().min(1, "is required").max(2000), reason: z.string().trim().min(1, "is required").max(2000), explanation: z.string().trim().min(1).max(50_000).nullish() }),
         input,
+        ["input"],
       );
       const id = input.factCheckId.id;
       await audited(ctx, async (tx, audit) => {

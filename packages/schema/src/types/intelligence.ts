@@ -56,6 +56,7 @@ const MatchLevelEnum = builder.enumType("MatchLevel", {
 
 export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   description: "A fact-check published elsewhere, imported from its ClaimReview",

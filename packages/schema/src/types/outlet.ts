@@ -4,6 +4,7 @@ import { builder } from "../builder.ts";
 /** Publishers. Public: they appear on published fact-checks. */
 export const OutletRef = builder.prismaNode("Outlet", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   fields: (t) => ({
     name: t.exposeString("name"),
     url: t.exposeString("url", { nullable: true }),

@@ -9,6 +9,7 @@ import { parseInput } from "../validation.ts";
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -60,7 +61,7 @@ builder.mutationField("createPerson", (t) =>
     args: { input: t.arg({ type: PersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      const data = parseInput(personSchema, input);
+      const data = parseInput(personSchema, input, ["input"]);
       const person = await audited(ctx, async (tx, audit) => {
         const created = await tx.person.create({ data });
         await audit({ action: "person.create", entityType: "Person", entityId: created.id, after: data });

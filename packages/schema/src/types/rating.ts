@@ -9,6 +9,7 @@ import { parseInput } from "../validation.ts";
 /** Verdict scales are public: readers need the definitions (methodology). */
 export const RatingScaleRef = builder.prismaNode("RatingScale", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   fields: (t) => ({
     name: t.exposeString("name"),
     isDefault: t.exposeBoolean("isDefault"),
@@ -20,6 +21,7 @@ export const RatingScaleRef = builder.prismaNode("RatingScale", {
 
 export const RatingRef = builder.prismaNode("Rating", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   fields: (t) => ({
     label: t.exposeString("label", { description: "ClaimReview alternateName" }),
     description: t.exposeString("description"),
@@ -70,7 +72,7 @@ builder.mutationField("updateRating", (t) =>
     args: { id: t.arg.globalID({ for: RatingRef, required: true }), input: t.arg({ type: RatingInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins can edit rating scales");
-      const data = parseInput(ratingSchema, args.input);
+      const data = parseInput(ratingSchema, args.input, ["input"]);
       const id = args.id.id;
       await audited(ctx, async (tx, audit) => {
         const before = await tx.rating.findUnique({ where: { id } });

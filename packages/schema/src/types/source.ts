@@ -11,6 +11,7 @@ import { SourceTypeEnum, StanceEnum } from "./common.ts";
 /** Evidence in the library. Public only as cited by a published fact-check. */
 export const SourceRef = builder.prismaNode("Source", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -36,6 +37,7 @@ export const SourceRef = builder.prismaNode("Source", {
 export const EvidenceRef = builder.prismaNode("ClaimSource", {
   name: "Evidence",
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
@@ -120,8 +122,13 @@ export const SourceInput = builder.inputType("SourceInput", {
 });
 
 /** Creates a source, or finds the one with the same URL. */
-export async function createOrFindSource(tx: Prisma.TransactionClient, input: unknown, audit: (e: { action: string; entityType: string; entityId: string; after?: object }) => Promise<void>) {
-  const data = parseInput(sourceSchema, input);
+export async function createOrFindSource(
+  tx: Prisma.TransactionClient,
+  input: unknown,
+  audit: (e: { action: string; entityType: string; entityId: string; after?: object }) => Promise<void>,
+  at: string[],
+) {
+  const data = parseInput(sourceSchema, input, at);
   if (data.url) {
     const existing = await tx.source.findUnique({ where: { url: data.url } });
     if (existing) return existing;
@@ -140,7 +147,7 @@ builder.mutationField("createSource", (t) =>
     args: { input: t.arg({ type: SourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      const source = await audited(ctx, (tx, audit) => createOrFindSource(tx, input, audit));
+      const source = await audited(ctx, (tx, audit) => createOrFindSource(tx, input, audit, ["input"]));
       return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id: source.id } });
     },
   }),
@@ -169,7 +176,7 @@ builder.mutationField("updateSource", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
       const { id: globalId, version, ...rest } = input;
-      const data = parseInput(sourceSchema.partial(), rest);
+      const data = parseInput(sourceSchema.partial(), rest, ["input"]);
       const id = globalId.id;
       await audited(ctx, async (tx, audit) => {
         const before = await tx.source.findUnique({ where: { id } });

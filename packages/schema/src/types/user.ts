@@ -12,6 +12,7 @@ import { RoleEnum } from "./common.ts";
 /** Newsroom users. Never exposes password hashes; e-mail only to the user and admins. */
 export const UserRef = builder.prismaNode("User", {
   id: { field: "id" },
+  nullable: true, // node(id) of a hidden or missing record answers null, not an error
   // Staff see colleagues; anyone sees themself (also right after logging in).
   authScopes: (user, ctx) => user.id === ctx.viewer?.id || isStaff(ctx.viewer),
   findUnique: (id, ctx) => ({ id, AND: [ctx.viewer?.id === id ? {} : visible.desk(ctx.viewer)] }),
@@ -117,7 +118,7 @@ builder.mutationField("createUser", (t) =>
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins manage users");
-      const { password: plain, ...data } = parseInput(createUserSchema, input);
+      const { password: plain, ...data } = parseInput(createUserSchema, input, ["input"]);
       const passwordHash = await hashPassword(plain);
       const id = await audited(ctx, async (tx, audit) => {
         if (await tx.user.findUnique({ where: { email: data.email } })) throw ValidationError.field("input.email", "is already registered");
@@ -153,6 +154,7 @@ builder.mutationField("updateUser", (t) =>
       const data = parseInput(
         z.object({ name: z.string().trim().min(1).max(200).optional(), role: createUserSchema.shape.role.optional(), active: z.boolean().optional(), password: password.optional() }),
         { name: input.name ?? undefined, role: input.role ?? undefined, active: input.active ?? undefined, password: input.password ?? undefined },
+        ["input"],
       );
       if (id === ctx.viewer.id && (data.role && data.role !== "ADMIN" || data.active === false)) {
         throw ValidationError.field("input.role", "You cannot demote or deactivate yourself");
@@ -226,7 +228,7 @@ builder.mutationField("createApiToken", (t) =>
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.viewer!;
       if (viewer.via.kind !== "session") throw new ForbiddenError("API tokens are created from a signed-in session, not with another token");
-      const name = parseInput(z.string().trim().min(1, "is required").max(100), args.name);
+      const name = parseInput(z.string().trim().min(1, "is required").max(100), args.name, ["name"]);
       if (!args.scopes.length) throw ValidationError.field("scopes", "choose at least one scope");
       if (args.expiresAt && args.expiresAt <= new Date()) throw ValidationError.field("expiresAt", "must be in the future");
       const { secret, hash } = newSecret(apiTokenPrefix);
