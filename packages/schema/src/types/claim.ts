@@ -215,6 +215,15 @@ builder.queryField("claimCounts", (t) =>
 
 // ---------------------------------------------------------------- mutations
 
+const ClaimEvidenceInput = builder.inputType("ClaimEvidenceInput", {
+  fields: (t) => ({
+    sourceId: t.globalID({ for: SourceRef, required: true }),
+    stance: t.field({ type: StanceEnum, required: true }),
+    passage: t.string({ required: false }),
+    location: t.string({ required: false }),
+  }),
+});
+
 const CreateClaimInput = builder.inputType("CreateClaimInput", {
   description: "A claim from a span of an article (articleId with spanStart/spanEnd), or from free text (quote alone).",
   fields: (t) => ({
@@ -229,6 +238,7 @@ const CreateClaimInput = builder.inputType("CreateClaimInput", {
     tags: t.stringList({ required: false }),
     checkworthiness: t.float({ required: false }),
     checkworthinessReasons: t.stringList({ required: false }),
+    evidence: t.field({ type: [ClaimEvidenceInput], required: false, description: "Library sources to cite at once, in the same transaction" }),
   }),
 });
 
@@ -292,12 +302,20 @@ builder.mutationField("createClaim", (t) =>
           status: viewer.role === "FACT_CHECKER" ? ("SELECTED" as const) : ("UNREVIEWED" as const),
           createdById: viewer.id,
         };
-        const claim = await tx.claim.create({ data: { ...fields, appearances: appearance ? { create: appearance } : undefined } });
+        const evidence = input.evidence ?? [];
+        if (evidence.length > 50) throw ValidationError.field("input.evidence", "at most 50 sources at once");
+        const sourceIds = [...new Set(evidence.map((e) => e.sourceId.id))];
+        if (sourceIds.length !== evidence.length) throw ValidationError.field("input.evidence", "cites the same source twice");
+        if (sourceIds.length && (await tx.source.count({ where: { id: { in: sourceIds } } })) !== sourceIds.length) throw new NotFoundError("A cited source");
+        const citations = evidence.map((e) => ({ sourceId: e.sourceId.id, stance: e.stance, ...parseInput(evidenceSchema, { passage: e.passage, location: e.location }, ["input", "evidence"]) }));
+        const claim = await tx.claim.create({
+          data: { ...fields, appearances: appearance ? { create: appearance } : undefined, sources: citations.length ? { createMany: { data: citations } } : undefined },
+        });
         await audit({
           action: "claim.create",
           entityType: "Claim",
           entityId: claim.id,
-          after: { ...fields, articleId: input.articleId?.id, spanStart: data.spanStart, spanEnd: data.spanEnd },
+          after: { ...fields, articleId: input.articleId?.id, spanStart: data.spanStart, spanEnd: data.spanEnd, evidence: citations.length ? citations : undefined },
         });
         return claim.id;
       });
