@@ -72,10 +72,10 @@ async function insert(sql: SqlRunner, table: string, columns: string[], rows: un
 }
 
 function progress(label: string, done: number, total: number): void {
-  if (!process.stderr.isTTY && done !== total && done % Math.ceil(total / 4) !== 0) return;
   const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r${label.padEnd(28)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+  const bar = `${label.padEnd(28)} [${"#".repeat(Math.round((done / total) * width)).padEnd(width, ".")}] ${done}/${total}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${bar}${done === total ? "\n" : ""}`);
+  else if (done === total || done % Math.ceil(total / 4) < 200) process.stderr.write(`${bar}\n`); // a log: quarter steps
 }
 
 /** Loads the dataset (after migrations and the sample seed) and returns its sizes. */

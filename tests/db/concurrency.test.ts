@@ -21,7 +21,7 @@ describe.each(databaseKinds())("optimistic concurrency on %s", (kind) => {
       const winners = [a, b].filter((r) => r.ok);
       expect(winners).toHaveLength(1);
       const loser = [a, b].find((r) => !r.ok)!;
-      expect(loser).toEqual({ ok: false, reason: "stale" });
+      expect(loser).toMatchObject({ ok: false, reason: "stale", current: { version: claim.version + 1 } });
       const stored = await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
       expect(stored.version).toBe(claim.version + 1);
       expect(stored.explanation).toBe(a.ok ? `a${round}` : `b${round}`);

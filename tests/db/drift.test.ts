@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@claimdesk/db/testing";
-import { diffSchemas, schemaPath } from "../../packages/db/src/migrate/index.ts";
+import { diffSchemas, schemaPath } from "@claimdesk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogSnapshot } from "../support/catalog.ts";
 import { databaseKinds } from "../support/databases.ts";

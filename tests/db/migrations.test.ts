@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@claimdesk/db/testing";
-import { MigrationError, Prisma, migrate, migrationStatus } from "@claimdesk/db";
-import { readMigrations } from "../../packages/db/src/migrate/index.ts";
+import { MigrationError, Prisma, migrate, migrationStatus, readMigrations } from "@claimdesk/db";
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 

@@ -8,7 +8,7 @@ export { openDatabase, type Database, type OpenOptions } from "./connect.ts";
 export { resolveTarget, describeTarget, redactUrl, defaultDataDir, type DatabaseTarget } from "./target.ts";
 export type { SqlRunner } from "./sql.ts";
 export * from "./errors.ts";
-export { migrate, migrationStatus, assertMigrated } from "./migrate/index.ts";
+export { migrate, migrationStatus, assertMigrated, readMigrations, diffSchemas, newMigration, schemaPath, migrationsDir } from "./migrate/index.ts";
 export { seed } from "./seed/seed.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { spanText, findSpan, codePointLength, toCodePointOffset, toUtf16Index } from "./spans.ts";

@@ -1,5 +1,5 @@
 import { selection } from "../query.ts";
-import type { Prisma } from "@claimdesk/db";
+import { type Prisma, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
@@ -222,9 +222,9 @@ builder.mutationField("updateArticle", (t) =>
           if (existing && existing.id !== id) throw new DuplicateArticleError(existing);
         }
         const data = { ...fields, outletId: await outletId(tx, outletName) };
-        const { count } = await tx.article.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-        if (count === 0) {
-          throw ValidationError.field("input.version", `The article was changed by someone else (now at version ${before.version}). Reload it and edit again.`);
+        const result = await updateVersioned(tx.article, id, version, data);
+        if (!result.ok) {
+          throw ValidationError.field("input.version", `The article was changed by someone else (now at version ${result.reason === "stale" ? result.current.version : "?"}). Reload it and edit again.`);
         }
         const diff = changedFields(before, data);
         await audit({ action: "article.update", entityType: "Article", entityId: id, ...diff });

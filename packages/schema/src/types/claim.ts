@@ -1,5 +1,5 @@
 import { selection } from "../query.ts";
-import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText } from "@claimdesk/db";
+import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { isEditor, permissions, visible } from "../auth/access.ts";
@@ -391,8 +391,8 @@ builder.mutationField("updateClaim", (t) =>
         if (before.status === "PUBLISHED" && Object.keys(diff.after).some((key) => ["ratingId", "explanation", "claimReviewed"].includes(key))) {
           refuseIfPublished(before, "its verdict, explanation and wording");
         }
-        const { count } = await tx.claim.updateMany({ where: { id, version: input.version }, data: { ...changes, version: { increment: 1 } } });
-        if (count === 0) throw new ConflictError(await tx.claim.findUniqueOrThrow({ where: { id } }));
+        const result = await updateVersioned(tx.claim, id, input.version, changes);
+        if (!result.ok) throw result.reason === "stale" ? new ConflictError(result.current) : new NotFoundError("The claim");
         await audit({ action: "claim.update", entityType: "Claim", entityId: id, ...diff });
       });
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
@@ -455,8 +455,8 @@ builder.mutationField("moveClaim", (t) =>
           if (check.reason === "not-allowed") throw new ForbiddenError(`You may not move this claim from ${claim.status} to ${args.to}`);
           throw new WorkflowError(`A claim cannot move from ${claim.status} to ${args.to}`);
         }
-        const { count } = await tx.claim.updateMany({ where: { id, version: claim.version }, data: { status: args.to, version: { increment: 1 } } });
-        if (count === 0) throw new ConflictError(await tx.claim.findUniqueOrThrow({ where: { id } }));
+        const result = await updateVersioned(tx.claim, id, claim.version, { status: args.to });
+        if (!result.ok) throw result.reason === "stale" ? new ConflictError(result.current) : new NotFoundError("The claim");
         await audit({ action: "claim.move", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: args.to } });
       });
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });

@@ -1,5 +1,5 @@
 import { selection } from "../query.ts";
-import type { Prisma } from "@claimdesk/db";
+import { type Prisma, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
@@ -181,8 +181,10 @@ builder.mutationField("updateSource", (t) =>
       await audited(ctx, async (tx, audit) => {
         const before = await tx.source.findUnique({ where: { id } });
         if (!before) throw new NotFoundError("The source");
-        const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-        if (count === 0) throw ValidationError.field("input.version", `The source was changed by someone else (now at version ${before.version}). Reload it and edit again.`);
+        const result = await updateVersioned(tx.source, id, version, data);
+        if (!result.ok) {
+          throw ValidationError.field("input.version", `The source was changed by someone else (now at version ${result.reason === "stale" ? result.current.version : "?"}). Reload it and edit again.`);
+        }
         await audit({ action: "source.update", entityType: "Source", entityId: id, ...changedFields(before, data) });
       });
       return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id } });
