@@ -11,6 +11,8 @@ export interface ApiConfig {
   /** Browser origins allowed to call the API with credentials (the admin app). */
   allowedOrigins: string[];
   logLevel: string;
+  /** Peers (e.g. the admin app) whose X-Forwarded-For names the real client, for sign-in limits. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -39,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     newsroom: { name: env.CLAIMDESK_NEWSROOM_NAME ?? "Claimdesk", url: publicUrl },
     allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl).split(",").map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    trustedProxies: (env.CLAIMDESK_TRUSTED_PROXIES ?? "").split(",").map((a) => a.trim()).filter(Boolean),
   };
 }

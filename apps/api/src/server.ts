@@ -149,7 +149,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       prisma: db.prisma,
       viewer,
       requestId,
-      clientAddress: req.socket.remoteAddress ?? "unknown",
+      clientAddress: clientAddress(req, config.trustedProxies),
       newsroom: config.newsroom,
       session: {
         async startSession(userId) {
@@ -186,6 +186,17 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       await apollo.stop(); // the drain plugin closes the server and waits for requests in flight
     },
   };
+}
+
+/**
+ * The client's address: the peer's, unless the peer is a trusted proxy, whose
+ * own X-Forwarded-For entry (the last one) names the client. Anyone else's
+ * X-Forwarded-For is ignored, so rotating it changes nothing.
+ */
+function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  if (!trustedProxies.includes(peer)) return peer;
+  return headerValue(req, "x-forwarded-for")?.split(",").at(-1)?.trim() || peer;
 }
 
 /** The same request without credentials: public endpoints answer as for anyone. */

@@ -5,7 +5,8 @@ import { audited } from "../audit.ts";
 import { isAdmin, isStaff, permissions, visible } from "../auth/access.ts";
 import { apiTokenPrefix, newSecret } from "../auth/tokens.ts";
 import { builder } from "../builder.ts";
-import { AuthenticationError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "../auth/login-limits.ts";
 import { parseInput } from "../validation.ts";
 import { RoleEnum } from "./common.ts";
 
@@ -59,15 +60,21 @@ builder.mutationField("login", (t) =>
   t.field({
     type: UserRef,
     description: "Signs in with e-mail and password and sets the session cookie. Unknown e-mail and wrong password answer alike.",
-    errors: { types: [AuthenticationError, ValidationError] },
+    errors: { types: [AuthenticationError, RateLimitedError, ValidationError] },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const email = args.email.trim().toLowerCase();
+      const email = args.email.trim().toLowerCase().slice(0, 320);
       if (!email || !args.password) throw new AuthenticationError();
+      const blocked = await loginBlockedFor(ctx.prisma, email, ctx.clientAddress);
+      if (blocked) throw new RateLimitedError(blocked);
       const user = await ctx.prisma.user.findUnique({ where: { email } });
       // Verify against a dummy hash for unknown users so timing does not tell them apart.
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), args.password.slice(0, 1024));
-      if (!user || !ok || !user.active) throw new AuthenticationError();
+      if (!user || !ok || !user.active) {
+        await recordLoginFailure(ctx.prisma, email, ctx.clientAddress);
+        throw new AuthenticationError();
+      }
+      await clearLoginFailures(ctx.prisma, email);
       await ctx.session.startSession(user.id);
       await audited(ctx, async (_tx, audit) => {
         await audit({ action: "user.login", entityType: "User", entityId: user.id });
