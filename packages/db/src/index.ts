@@ -13,3 +13,4 @@ export { seed } from "./seed/seed.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { spanText, findSpan, codePointLength, toCodePointOffset, toUtf16Index } from "./spans.ts";
 export { updateVersioned, type VersionedUpdate } from "./versioned.ts";
+export { backupDatabase, restoreDatabase } from "./backup.ts";
