@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
@@ -77,7 +77,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       return;
     }
     if (url.pathname.startsWith("/claim-reviews") && req.method === "GET") {
-      const response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(anonymousRequest(req), requestId, []));
+      const response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null));
       if (response) {
         res.writeHead(response.status, { "content-type": "application/ld+json; charset=utf-8", "cache-control": "public, max-age=60" }).end(JSON.stringify(response.body));
         return;
@@ -94,6 +94,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     }
 
     let body: unknown;
+    let rawBody = "";
     if (req.method === "POST") {
       let raw: string;
       try {
@@ -106,6 +107,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
         }
         throw error;
       }
+      rawBody = raw;
       const type = headerValue(req, "content-type") ?? "";
       if (type.includes("json")) {
         try {
@@ -124,10 +126,25 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const setCookies: string[] = [];
+    const viewer = await viewerOf(req);
+    const idempotencyKey = headerValue(req, "idempotency-key")?.trim();
+    let idempotency: Context["idempotency"] = null;
+    if (idempotencyKey && viewer && req.method === "POST") {
+      const replay = await idempotentReplay(viewer.id, idempotencyKey, rawBody);
+      if (replay) {
+        sendJson(res, replay.status, replay.body, replay.status === 200 ? { "idempotent-replayed": "true" } : {});
+        return;
+      }
+      idempotency = { key: idempotencyKey.slice(0, 200), requestHash: sha256(rawBody) };
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: () => buildContext(req, requestId, setCookies),
+      context: () => buildContext(req, requestId, setCookies, viewer, idempotency),
     });
+    if (idempotency?.reserved && viewer && result.body.kind === "complete") {
+      // The writes committed with the key; keep the answer for retries.
+      await db.prisma.idempotencyKey.update({ where: { userId_key: { userId: viewer.id, key: idempotency.key } }, data: { response: JSON.parse(result.body.string) } });
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     if (setCookies.length) res.setHeader("set-cookie", setCookies);
     res.statusCode = result.status ?? 200;
@@ -140,17 +157,40 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     log.debug({ status: res.statusCode }, "graphql request");
   }
 
-  async function buildContext(req: IncomingMessage, requestId: string, setCookies: string[]): Promise<Context> {
+  function viewerOf(req: IncomingMessage) {
     const cookies = parseCookies(headerValue(req, "cookie"));
     const authorization = headerValue(req, "authorization");
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-    const viewer = await resolveViewer(db.prisma, { sessionSecret: cookies.get(sessionCookie), bearer });
+    return resolveViewer(db.prisma, { sessionSecret: cookies.get(sessionCookie), bearer });
+  }
+
+  /** A stored answer for a retried Idempotency-Key, or null to execute. */
+  async function idempotentReplay(userId: string, key: string, rawBody: string): Promise<{ status: number; body: unknown } | null> {
+    const stored = await db.prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key: key.slice(0, 200) } } });
+    if (!stored) return null;
+    if (stored.requestHash !== sha256(rawBody)) {
+      return { status: 422, body: { errors: [{ message: "This Idempotency-Key was used for a different request", extensions: { code: "IDEMPOTENCY_KEY_REUSED" } }] } };
+    }
+    if (stored.response === null) {
+      return { status: 409, body: { errors: [{ message: "A request with this Idempotency-Key is in progress; retry shortly", extensions: { code: "IDEMPOTENCY_IN_PROGRESS" } }] } };
+    }
+    return { status: 200, body: stored.response };
+  }
+
+  async function buildContext(
+    req: IncomingMessage,
+    requestId: string,
+    setCookies: string[],
+    viewer: Context["viewer"],
+    idempotency: Context["idempotency"] = null,
+  ): Promise<Context> {
     const context: Context = {
       prisma: db.prisma,
       viewer,
       requestId,
       clientAddress: clientAddress(req, config.trustedProxies),
       newsroom: config.newsroom,
+      idempotency,
       session: {
         async startSession(userId) {
           // A new session at every login; an old cookie from this browser dies.
@@ -199,11 +239,6 @@ function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
   return headerValue(req, "x-forwarded-for")?.split(",").at(-1)?.trim() || peer;
 }
 
-/** The same request without credentials: public endpoints answer as for anyone. */
-function anonymousRequest(req: IncomingMessage): IncomingMessage {
-  return Object.assign(Object.create(req) as IncomingMessage, { headers: { ...req.headers, cookie: undefined, authorization: undefined } });
-}
-
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -215,11 +250,13 @@ function cors(req: IncomingMessage, res: ServerResponse, config: ApiConfig): voi
   if (!origin || !config.allowedOrigins.includes(origin)) return;
   res.setHeader("access-control-allow-origin", origin);
   res.setHeader("access-control-allow-credentials", "true");
-  res.setHeader("access-control-allow-headers", "content-type, authorization, apollo-require-preflight, x-request-id");
+  res.setHeader("access-control-allow-headers", "content-type, authorization, apollo-require-preflight, x-request-id, idempotency-key");
   res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
   res.setHeader("vary", "origin");
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -1,5 +1,6 @@
 import type { Prisma } from "@claimdesk/db";
 import type { Context } from "./context.ts";
+import { IdempotencyInProgressError } from "./errors.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -31,6 +32,16 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
  */
 export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
   return ctx.prisma.$transaction(async (tx) => {
+    const idempotency = ctx.idempotency;
+    if (idempotency && ctx.viewer && !idempotency.reserved) {
+      try {
+        await tx.idempotencyKey.create({ data: { userId: ctx.viewer.id, key: idempotency.key, requestHash: idempotency.requestHash } });
+      } catch (error) {
+        if ((error as { code?: string }).code === "P2002") throw new IdempotencyInProgressError();
+        throw error;
+      }
+      idempotency.reserved = true;
+    }
     const audit = async (entry: AuditEntry) => {
       await tx.auditEvent.create({
         data: {

@@ -25,6 +25,11 @@ export interface Context {
   requestId: string;
   /** Address of the client, for login rate limits. */
   clientAddress: string;
+  /**
+   * The request's Idempotency-Key, if the client sent one: the first write
+   * transaction reserves it, so a retried request cannot write twice.
+   */
+  idempotency?: { key: string; requestHash: string; reserved?: boolean } | null;
   /** The newsroom that publishes (ClaimReview author); its public site's base URL. */
   newsroom: { name: string; url: string };
 }

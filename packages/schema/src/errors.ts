@@ -81,3 +81,11 @@ export class ClaimReviewImportError extends AppError {
     super(`Nothing was imported: ${problems.join("; ")}`);
   }
 }
+
+/** The same Idempotency-Key is being (or was) applied by another request. */
+export class IdempotencyInProgressError extends AppError {
+  readonly code = "IDEMPOTENCY_IN_PROGRESS";
+  constructor() {
+    super("A request with this Idempotency-Key was already applied or is in progress; retry to get its response.");
+  }
+}

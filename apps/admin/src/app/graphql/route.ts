@@ -3,7 +3,7 @@
  * from CLAIMDESK_API_URL at request time, so the session cookie stays
  * first-party. The API still checks everything (auth, CSRF, limits).
  */
-const forwardedHeaders = ["content-type", "accept", "cookie", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "x-forwarded-for"];
+const forwardedHeaders = ["content-type", "accept", "cookie", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "x-forwarded-for", "idempotency-key"];
 
 async function forward(req: Request): Promise<Response> {
   const apiUrl = `${process.env.CLAIMDESK_API_URL ?? "http://127.0.0.1:4000"}/graphql${new URL(req.url).search}`;
