@@ -172,6 +172,24 @@ describe("admin app in the browser", () => {
     await expect.poll(() => second.getByLabel("Wording to rate (claimReviewed)").inputValue()).toBe("China files more patent applications than any other country.");
   });
 
+  it("a cross-site form post through the admin's /graphql is refused and changes nothing", async () => {
+    const { Client } = await import("../support/api.ts");
+    const editor = await new Client(t.url).login(...accounts.editor);
+    const before = await t.db.prisma.article.count();
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await fetch(`${admin.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": contentType, origin: "https://attacker.example", cookie: editor.cookie! },
+        body: JSON.stringify({ query: 'mutation { createArticle(input: { title: "csrf", body: "x" }) { __typename } }' }),
+      });
+      expect(res.status, contentType).toBe(400);
+    }
+    const get = await fetch(`${admin.url}/graphql?query=${encodeURIComponent('mutation { logout { ok } }')}`, { headers: { cookie: editor.cookie!, origin: "null" } });
+    expect(get.status).toBeGreaterThanOrEqual(400);
+    expect(await t.db.prisma.article.count()).toBe(before);
+    expect((await editor.ok(`{ me { name } }`)).me.name).toBe("Eddie Editor");
+  });
+
   it("invalid input shows the API's error next to the field", async () => {
     const page = await newPage();
     await signIn(page, admin.url, ...accounts.checker);

@@ -19,7 +19,7 @@ const clientCodes = new Set([
 ]);
 
 /** The database is down or out of connections: retryable, so say so. */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { cause?: unknown })?.cause ?? "")}`;
   return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(text);
 }

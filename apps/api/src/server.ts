@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "@claimdesk/db";
 import { type Context, createSession, resolveViewer, revokeSession, schema } from "@claimdesk/schema";
 import pino, { type Logger } from "pino";
 import { type ApiConfig } from "./config.ts";
-import { formatError } from "./errors.ts";
+import { formatError, isDatabaseUnavailable } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
@@ -40,6 +40,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       costLimit(schema),
+      unavailableIs503(),
     ],
   });
   await apollo.start();
@@ -50,9 +51,15 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     res.setHeader("x-request-id", requestId);
     const log = logger.child({ requestId });
     handle(req, res, requestId, log).catch((error: unknown) => {
-      log.error({ err: error }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-      else res.end();
+      if (res.headersSent) {
+        res.end();
+      } else if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error }, "database unavailable");
+        sendJson(res, 503, { errors: [{ message: "The database is unavailable. Try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } }] }, { "retry-after": "2" });
+      } else {
+        log.error({ err: error }, "request failed");
+        sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      }
     });
   });
 
@@ -237,6 +244,23 @@ function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
   const peer = req.socket.remoteAddress ?? "unknown";
   if (!trustedProxies.includes(peer)) return peer;
   return headerValue(req, "x-forwarded-for")?.split(",").at(-1)?.trim() || peer;
+}
+
+/** A database outage or an exhausted pool answers 503 with Retry-After, so clients and proxies retry. */
+function unavailableIs503(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          if (errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", "2");
+          }
+        },
+      };
+    },
+  };
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

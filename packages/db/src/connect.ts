@@ -21,6 +21,8 @@ export interface OpenOptions {
   onQuery?: (sql: string) => void;
   /** Pool size for PostgreSQL servers. */
   poolSize?: number;
+  /** How long a request waits for a free connection before failing (ms). */
+  acquireTimeoutMs?: number;
 }
 
 /** Opens the database named by the environment (see resolveTarget). */
@@ -54,8 +56,9 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: target.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    max: options.poolSize ?? Number(process.env.CLAIMDESK_DB_POOL_SIZE ?? 10),
+    // Bounded waiting: past this a request fails as "unavailable" instead of queueing forever.
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? Number(process.env.CLAIMDESK_DB_ACQUIRE_TIMEOUT_MS ?? 5_000),
   });
   // An idle client's error (server restart) must not crash the process.
   pool.on("error", () => {});
