@@ -18,10 +18,18 @@ const clientCodes = new Set([
   "SERVICE_UNAVAILABLE",
 ]);
 
-/** The database is down or out of connections: retryable, so say so. */
+// Prisma's codes and driver-adapter kinds for "the database is not there right now".
+const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseUnavailable"]);
+
+/** The database is down, restarting, or out of connections: retryable, so say so. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { cause?: unknown })?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(text);
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } }; cause?: { kind?: string } } | undefined;
+  if (e?.code && unavailableCodes.has(e.code)) return true;
+  const kind = e?.meta?.driverAdapterError?.cause?.kind ?? e?.cause?.kind;
+  if (kind && unavailableKinds.has(kind)) return true;
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify(e?.cause ?? "")}`;
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(text);
 }
 
 /**

@@ -149,8 +149,9 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       context: () => buildContext(req, requestId, setCookies, viewer, idempotency),
     });
     if (idempotency?.reserved && viewer && result.body.kind === "complete") {
-      // The writes committed with the key; keep the answer for retries.
-      await db.prisma.idempotencyKey.update({ where: { userId_key: { userId: viewer.id, key: idempotency.key } }, data: { response: JSON.parse(result.body.string) } });
+      // The writes committed with the key; keep the answer for retries. The
+      // client gets its answer now even if the database just went away.
+      saveIdempotentResponse(viewer.id, idempotency.key, JSON.parse(result.body.string), log);
     }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     if (setCookies.length) res.setHeader("set-cookie", setCookies);
@@ -182,6 +183,16 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       return { status: 409, body: { errors: [{ message: "A request with this Idempotency-Key is in progress; retry shortly", extensions: { code: "IDEMPOTENCY_IN_PROGRESS" } }] } };
     }
     return { status: 200, body: stored.response };
+  }
+
+  /** Stores a replayable answer, retrying through a short outage (a retry meanwhile gets 409). */
+  function saveIdempotentResponse(userId: string, key: string, response: object, log: Logger, attempt = 0): void {
+    db.prisma.idempotencyKey
+      .update({ where: { userId_key: { userId, key } }, data: { response } })
+      .catch((error: unknown) => {
+        if (attempt < 60 && isDatabaseUnavailable(error)) setTimeout(() => saveIdempotentResponse(userId, key, response, log, attempt + 1), 500).unref();
+        else log.error({ err: error }, "could not store an idempotent response");
+      });
   }
 
   async function buildContext(

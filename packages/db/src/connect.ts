@@ -74,8 +74,10 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     prisma,
     sql: pgRunner(pool),
     async close() {
-      await prisma.$disconnect();
-      await pool.end();
+      // A connection lost mid-transaction (server restart) can stay checked
+      // out for good; do not let it hold shutdown forever.
+      await withTimeout(prisma.$disconnect(), 5_000);
+      await withTimeout(pool.end(), 5_000);
     },
   };
 }
@@ -98,4 +100,9 @@ function reason(error: unknown): string {
     return code && !message.includes(code) ? `${code} ${message}` : message;
   }
   return String(error);
+}
+
+function withTimeout(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
