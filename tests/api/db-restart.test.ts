@@ -32,7 +32,7 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("PostgreSQL resta
       let firstWriteAfterRestart = 0;
 
       const write = async (title: string) => {
-        for (let attempt = 0; attempt < 200; attempt++) {
+        for (let attempt = 0; attempt < 400; attempt++) {
           try {
             const res = await fetch(`${url}/graphql`, {
               method: "POST",

@@ -182,14 +182,15 @@ builder.mutationField("createArticle", (t) =>
       if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can add articles");
       const data = parseInput(createArticleSchema, input, ["input"]);
       const { outletName, ...fields } = data;
-      const id = await audited(ctx, async (tx, audit) => {
+      return audited(ctx, async (tx, audit) => {
         if (fields.canonicalUrl) {
           const existing = await tx.article.findUnique({ where: { canonicalUrl: fields.canonicalUrl } });
           if (existing) throw new DuplicateArticleError(existing);
         }
         const article = await tx.article.create({ data: { ...fields, outletId: await outletId(tx, outletName) } });
         await audit({ action: "article.create", entityType: "Article", entityId: article.id, after: { ...fields, body: `${fields.body.length} characters`, outletName } });
-        return article.id;
+        // Read the answer inside the transaction: once it commits, the response needs no more database.
+        return tx.article.findUniqueOrThrow({ ...selection(query), where: { id: article.id } });
       }).catch(async (error: unknown) => {
         // Two imports of one URL at once: the unique index decides, the loser gets the winner.
         if ((error as { code?: string }).code === "P2002" && data.canonicalUrl) {
@@ -198,7 +199,6 @@ builder.mutationField("createArticle", (t) =>
         }
         throw error;
       });
-      return ctx.prisma.article.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

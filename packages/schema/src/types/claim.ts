@@ -268,7 +268,7 @@ builder.mutationField("createClaim", (t) =>
       const data = parseInput(createClaimSchema, input, ["input"]);
       const newSpeaker = input.newSpeaker ? parseInput(personSchema, input.newSpeaker, ["input", "newSpeaker"]) : null;
       if (input.spanStart != null && !input.articleId) throw ValidationError.field("input.articleId", "is required with a span");
-      const id = await audited(ctx, async (tx, audit) => {
+      return audited(ctx, async (tx, audit) => {
         let appearance: Prisma.ClaimAppearanceCreateWithoutClaimInput | undefined;
         if (input.articleId) {
           const article = await tx.article.findUnique({ where: { id: input.articleId.id }, select: { id: true, body: true } });
@@ -317,9 +317,9 @@ builder.mutationField("createClaim", (t) =>
           entityId: claim.id,
           after: { ...fields, articleId: input.articleId?.id, spanStart: data.spanStart, spanEnd: data.spanEnd, evidence: citations.length ? citations : undefined },
         });
-        return claim.id;
+        // Read the answer inside the transaction: once it commits, the response needs no more database.
+        return tx.claim.findUniqueOrThrow({ ...selection(query), where: { id: claim.id } });
       });
-      return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
