@@ -61,5 +61,4 @@ export const visible = {
   correction: (viewer: Viewer | null): Prisma.CorrectionWhereInput => (isStaff(viewer) ? {} : { factCheck: { status: "PUBLISHED" } }),
   /** Desk records: staff only. The public reaches them through fact-checks. */
   desk: (viewer: Viewer | null): { id?: { in: string[] } } => (isStaff(viewer) ? {} : none),
-  everyone: (): Record<string, never> => ({}),
 };

@@ -1,4 +1,3 @@
-import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { ArticleRef } from "./article.ts";
@@ -66,4 +65,3 @@ builder.queryField("search", (t) =>
   }),
 );
 
-export type { Prisma };
