@@ -4,7 +4,7 @@
  * Two thresholds, as in established matching tools: above `suggest` a match
  * is shown; above `likelyDuplicate` it is flagged as probably the same claim.
  */
-import type { Prisma } from "@claimdesk/db";
+import { Prisma } from "@claimdesk/db";
 
 export const matchThresholds = { suggest: 0.3, likelyDuplicate: 0.6 } as const;
 
@@ -28,7 +28,7 @@ export function levelOf(score: number): MatchLevel | null {
 export async function findSimilarClaims(
   prisma: Prisma.TransactionClient,
   text: string,
-  options: { excludeClaimId?: string | null; publishedOnly?: boolean; includeExternal?: boolean; limit?: number } = {},
+  options: { excludeClaimId?: string | null; limit?: number } = {},
 ): Promise<ClaimMatchRow[]> {
   const rows = await prisma.$queryRaw<{ claimId: string | null; externalId: string | null; score: number }[]>`
     SELECT * FROM (
@@ -38,11 +38,10 @@ export async function findSimilarClaims(
       WHERE (c."claimReviewed" % ${text}
              OR to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed") @@ plainto_tsquery('english', ${text}))
         AND c.id <> ${options.excludeClaimId ?? ""}
-        AND (${options.publishedOnly ?? false} = false OR EXISTS (SELECT 1 FROM "FactCheck" f WHERE f."claimId" = c.id AND f.status = 'PUBLISHED'))
       UNION ALL
       SELECT NULL::text, e.id, similarity(e."claimReviewed", ${text})::float8
       FROM "ExternalFactCheck" e
-      WHERE ${options.includeExternal ?? true} AND e."claimReviewed" % ${text}
+      WHERE e."claimReviewed" % ${text}
     ) m
     ORDER BY score DESC, coalesce("claimId", "externalId")
     LIMIT ${options.limit ?? 10}`;
@@ -50,4 +49,24 @@ export async function findSimilarClaims(
     const level = levelOf(row.score);
     return level ? [{ claimId: row.claimId, externalId: row.externalId, score: Math.round(row.score * 1000) / 1000, level }] : [];
   });
+}
+
+/**
+ * For each sentence, the best-matching published fact-check at or above the
+ * suggest threshold: one statement for the whole article.
+ */
+export async function findRecurringFactChecks(
+  prisma: Prisma.TransactionClient,
+  sentences: string[],
+): Promise<{ index: number; factCheckId: string; score: number }[]> {
+  if (sentences.length === 0) return [];
+  const values = Prisma.join(sentences.map((text, i) => Prisma.sql`(${i}::int, ${text}::text)`));
+  const rows = await prisma.$queryRaw<{ index: number; factCheckId: string; score: number }[]>`
+    SELECT DISTINCT ON (s.idx) s.idx AS "index", f.id AS "factCheckId",
+           greatest(similarity(c."claimReviewed", s.text), similarity(c."quote", s.text))::float8 AS score
+    FROM (VALUES ${values}) AS s(idx, text)
+    JOIN "Claim" c ON c."claimReviewed" % s.text OR c."quote" % s.text
+    JOIN "FactCheck" f ON f."claimId" = c.id AND f.status = 'PUBLISHED'
+    ORDER BY s.idx, score DESC, f.id`;
+  return rows.filter((row) => levelOf(row.score)).map((row) => ({ ...row, score: Math.round(row.score * 1000) / 1000 }));
 }

@@ -6,7 +6,8 @@ import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError,
 import { mapRating, parseClaimReviews } from "../intelligence/claim-review-import.ts";
 import { ErrorInterface } from "./common.ts";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
-import { type ClaimMatchRow, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
+import { type ClaimMatchRow, findRecurringFactChecks, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
+import { splitSentences } from "../intelligence/sentences.ts";
 import { selection } from "../query.ts";
 import { ArticleRef } from "./article.ts";
 import { ClaimRef } from "./claim.ts";
@@ -144,15 +145,11 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
     authScopes: { staff: true },
     select: { body: true },
     resolve: async (article, _args, ctx) => {
-      const found = [];
-      for (const sentence of suggestClaims(article.body)) {
-        if (codePointLength(sentence.text) < 20) continue;
-        const [best] = await findSimilarClaims(ctx.prisma, sentence.text, { publishedOnly: true, includeExternal: false, limit: 1 });
-        if (!best?.claimId) continue;
-        const factCheck = await ctx.prisma.factCheck.findFirst({ where: { claimId: best.claimId, status: "PUBLISHED" }, select: { id: true } });
-        if (factCheck) found.push({ sentence: sentence.text, spanStart: sentence.start, spanEnd: sentence.end, factCheckId: factCheck.id, score: best.score });
-      }
-      return found.sort((a, b) => b.score - a.score);
+      const sentences = splitSentences(article.body).filter((s) => codePointLength(s.text) >= 20);
+      const matches = await findRecurringFactChecks(ctx.prisma, sentences.map((s) => s.text));
+      return matches
+        .map((m) => ({ sentence: sentences[m.index]!.text, spanStart: sentences[m.index]!.start, spanEnd: sentences[m.index]!.end, factCheckId: m.factCheckId, score: m.score }))
+        .sort((a, b) => b.score - a.score);
     },
   }),
 }));
