@@ -10,7 +10,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -20,6 +19,7 @@ import pg from "pg";
 import pino from "pino";
 import { loadDataset } from "./dataset.ts";
 import { operations } from "./operations.ts";
+import { freePort } from "../support/ports.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -65,15 +65,6 @@ async function prepare(target: DatabaseTarget, label: string) {
 
 const serverLogs = new Map<number, string>();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function start(command: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
   // Own process group, so stopping it stops npx, tsx and the server alike.

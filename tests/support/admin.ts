@@ -1,22 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { freePort } from "./ports.ts";
 
 const adminDir = new URL("../../apps/admin/", import.meta.url).pathname;
 export const screenshotDir = new URL("../test-results/screenshots/", import.meta.url).pathname;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export interface AdminServer {
   url: string;

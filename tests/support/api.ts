@@ -83,7 +83,7 @@ export async function startTestApi(kind: TestDatabaseKind, env: Record<string, s
     db,
     statements,
     client: () => new Client(url),
-    as: (role) => new Client(url).login(...accounts[role]),
+    as: (role) => new Client(url).login(accounts[role][0], accounts[role][1]),
     async stop() {
       await api.stop();
       await db.destroy();
