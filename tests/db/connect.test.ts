@@ -18,6 +18,16 @@ describe("choosing the database", () => {
     expect(() => resolveTarget({ DATABASE_URL: "mysql://u@h/d" })).toThrow(/must start with postgresql:\/\//);
   });
 
+  it("reads replicas from DATABASE_REPLICA_URLS, only beside a server", () => {
+    expect(resolveTarget({ DATABASE_URL: "postgresql://u@h/d", DATABASE_REPLICA_URLS: "postgresql://u@r1/d, postgresql://u@r2/d" })).toEqual({
+      kind: "postgres",
+      url: "postgresql://u@h/d",
+      replicaUrls: ["postgresql://u@r1/d", "postgresql://u@r2/d"],
+    });
+    expect(() => resolveTarget({ DATABASE_REPLICA_URLS: "postgresql://u@r1/d" })).toThrow(/needs DATABASE_URL/);
+    expect(() => resolveTarget({ DATABASE_URL: "postgresql://u@h/d", DATABASE_REPLICA_URLS: "r1:5432" })).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+
   it("an unreachable server gives one clear line naming the URL, without the password or a stack trace", () => {
     const result = runMigrateCli({ DATABASE_URL: "postgresql://claimdesk:secret@127.0.0.1:1/nowhere" });
     expect(result.status).toBe(1);

@@ -27,15 +27,22 @@ export interface PrivateCluster {
   stopImmediately(): void;
   start(): void;
   destroy(): void;
+  /** A hot-standby streaming replica of this cluster, made with pg_basebackup. */
+  createReplica(): Promise<PrivateCluster>;
 }
 
 export async function createPrivateCluster(): Promise<PrivateCluster> {
   if (!binDir) throw new Error("PostgreSQL server binaries are not installed (apt-get install postgresql)");
+  return startCluster((data) => asPostgres(`${binDir}/initdb -D ${data} -A trust -U postgres >/dev/null`));
+}
+
+/** Makes a data directory with `init`, then runs a server on it on a free port. */
+async function startCluster(init: (dataDir: string) => void): Promise<PrivateCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
   fs.chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
   const port = await freePort();
-  asPostgres(`${binDir}/initdb -D ${data} -A trust -U postgres >/dev/null`);
+  init(data);
   const start = () => asPostgres(`${binDir}/pg_ctl -D ${data} -l ${dir}/log -w -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1" start >/dev/null`);
   start();
   return {
@@ -49,5 +56,8 @@ export async function createPrivateCluster(): Promise<PrivateCluster> {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
+    // -R writes standby.signal and primary_conninfo: the copy starts as a
+    // read-only hot standby streaming from this server.
+    createReplica: () => startCluster((replicaData) => asPostgres(`${binDir}/pg_basebackup -h 127.0.0.1 -p ${port} -U postgres -D ${replicaData} -R -X stream -c fast >/dev/null`)),
   };
 }

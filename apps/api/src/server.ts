@@ -40,6 +40,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       costLimit(schema),
+      readsFromReplicas(db),
       unavailableIs503(),
     ],
   });
@@ -255,6 +256,24 @@ function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
   const peer = req.socket.remoteAddress ?? "unknown";
   if (!trustedProxies.includes(peer)) return peer;
   return headerValue(req, "x-forwarded-for")?.split(",").at(-1)?.trim() || peer;
+}
+
+/**
+ * Queries read through `db.reads` (a replica when configured); mutations keep
+ * the primary, so they read their own writes. The viewer, sessions and
+ * idempotency keys are always looked up on the primary, before this runs.
+ */
+function readsFromReplicas(db: Database): ApolloServerPlugin<Context> {
+  if (db.reads === db.prisma) return {};
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === "query") contextValue.prisma = db.reads;
+        },
+      };
+    },
+  };
 }
 
 /** A database outage or an exhausted pool answers 503 with Retry-After, so clients and proxies retry. */

@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { DatabaseConnectionError } from "./errors.ts";
@@ -11,14 +12,21 @@ import { type DatabaseTarget, describeTarget, redactUrl, resolveTarget } from ".
 
 export interface Database {
   target: DatabaseTarget;
+  /** The primary: every write, and every read that must see the latest write (sessions, idempotency keys). */
   prisma: PrismaClient;
+  /**
+   * For read-only work that may lag a moment (GraphQL queries): with replicas
+   * configured, Prisma's read-replicas extension sends its reads to one of them
+   * (transactions and raw SQL still go to the primary); otherwise the primary itself.
+   */
+  reads: PrismaClient;
   sql: SqlRunner;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
-  /** Called with each SQL statement Prisma sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with each SQL statement Prisma sends (tests count them); `replica` is the index of the replica that ran it. */
+  onQuery?: (sql: string, replica?: number) => void;
   /** Pool size for PostgreSQL servers. */
   poolSize?: number;
   /** How long a request waits for a free connection before failing (ms). */
@@ -44,6 +52,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
   return {
     target,
     prisma,
+    reads: prisma,
     sql: pgliteRunner(db),
     async close() {
       await prisma.$disconnect();
@@ -54,8 +63,38 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
+  const pools: pg.Pool[] = [];
+  try {
+    const pool = await connectPool(target.url, options);
+    pools.push(pool);
+    for (const url of target.replicaUrls ?? []) pools.push(await connectPool(url, options));
+  } catch (error) {
+    await Promise.all(pools.map((p) => p.end().catch(() => {})));
+    throw error;
+  }
+  const [primaryPool, ...replicaPools] = pools as [pg.Pool, ...pg.Pool[]];
+  const prisma = createClient(new PrismaPg(primaryPool), options);
+  const replicas = replicaPools.map((pool, i) => createClient(new PrismaPg(pool), options, i));
+  // The extension's client type differs only in $primary/$replica; model
+  // delegates and raw queries behave like the primary's, so callers see a PrismaClient.
+  const reads = replicas.length ? (prisma.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : prisma;
+  return {
+    target,
+    prisma,
+    reads,
+    sql: pgRunner(primaryPool),
+    async close() {
+      // A connection lost mid-transaction (server restart) can stay checked
+      // out for good; do not let it hold shutdown forever.
+      await withTimeout(Promise.all([prisma, ...replicas].map((client) => client.$disconnect())), 5_000);
+      await withTimeout(Promise.all(pools.map((pool) => pool.end())), 5_000);
+    },
+  };
+}
+
+async function connectPool(url: string, options: OpenOptions): Promise<pg.Pool> {
   const pool = new pg.Pool({
-    connectionString: target.url,
+    connectionString: url,
     max: options.poolSize ?? Number(process.env.CLAIMDESK_DB_POOL_SIZE ?? 10),
     // Bounded waiting: past this a request fails as "unavailable" instead of queueing forever.
     connectionTimeoutMillis: options.acquireTimeoutMs ?? Number(process.env.CLAIMDESK_DB_ACQUIRE_TIMEOUT_MS ?? 5_000),
@@ -66,29 +105,18 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     await pool.query("SELECT 1");
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseConnectionError(`Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${reason(error)}`);
+    throw new DatabaseConnectionError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason(error)}`);
   }
-  const prisma = createClient(new PrismaPg(pool), options);
-  return {
-    target,
-    prisma,
-    sql: pgRunner(pool),
-    async close() {
-      // A connection lost mid-transaction (server restart) can stay checked
-      // out for good; do not let it hold shutdown forever.
-      await withTimeout(prisma.$disconnect(), 5_000);
-      await withTimeout(pool.end(), 5_000);
-    },
-  };
+  return pool;
 }
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
 
-function createClient(adapter: AdapterFactory, options: OpenOptions): PrismaClient {
+function createClient(adapter: AdapterFactory, options: OpenOptions, replica?: number): PrismaClient {
   if (!options.onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   const onQuery = options.onQuery;
-  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
+  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query, replica));
   return prisma;
 }
 
