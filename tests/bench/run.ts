@@ -7,17 +7,15 @@
  *   --rounds N    rounds, interleaved; medians are reported (default 3)
  *   --short       CI smoke: scale 0.02, 1-second cells
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { type DatabaseTarget, migrate, openDatabase, seed } from "@claimdesk/db";
+import { openDatabase } from "@claimdesk/db";
 import { createApi, loadConfig } from "@claimdesk/api";
-import pg from "pg";
 import pino from "pino";
-import { loadDataset } from "./dataset.ts";
+import { admin, cpuSeconds as cpu, freshPostgresDatabase, median, prepare, root, rssMb, serverLogs, serverPid, start, stop, token } from "./harness.ts";
 import { operations } from "./operations.ts";
 import { freePort } from "../support/ports.ts";
 
@@ -31,78 +29,8 @@ const short = flag("short");
 const scale = option("scale", short ? 0.02 : 1);
 const seconds = option("seconds", short ? 1 : 5);
 const rounds = option("rounds", 3);
-const baseUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const root = new URL("../../", import.meta.url).pathname;
-const token = "cdk_benchmark_token_not_a_secret";
-
 type Variant = "L" | "ours-pg" | "ours-pglite" | "F";
 const variants: Variant[] = ["L", "ours-pg", "ours-pglite", "F"];
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function prepare(target: DatabaseTarget, label: string) {
-  const db = await openDatabase(target);
-  try {
-    await migrate(db.sql);
-    await seed(db.prisma);
-    const sizes = await loadDataset(db.sql, scale, label);
-    await db.prisma.apiToken.create({
-      data: { name: "benchmark", prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex"), scopes: ["read", "write"], userId: "seed-user-editor" },
-    });
-    return sizes;
-  } finally {
-    await db.close();
-  }
-}
-
-const serverLogs = new Map<number, string>();
-
-
-function start(command: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // Own process group, so stopping it stops npx, tsx and the server alike.
-  const child = spawn("npx", ["tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let log = "";
-  child.stdout!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
-  child.stderr!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    child.once("exit", (code) => reject(new Error(`server on :${port} exited (${code}): ${log.slice(-2000)}`)));
-    const poll = async () => {
-      try {
-        await fetch(`http://127.0.0.1:${port}/stats`).catch(() => fetch(`http://127.0.0.1:${port}/healthz`));
-        resolve(child);
-      } catch {
-        if (child.exitCode !== null || Date.now() > deadline) reject(new Error(`server on :${port} did not start: ${log}`));
-        else setTimeout(poll, 200);
-      }
-    };
-    void poll();
-  });
-}
-
-/** The server process's own pid (npx → tsx → node): the deepest descendant. */
-function serverPid(child: ChildProcess): number {
-  let pid = child.pid!;
-  for (;;) {
-    const kids = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean) : [];
-    if (!kids.length) return pid;
-    pid = Number(kids.at(-1));
-  }
-}
-const clockTicks = 100; // Linux USER_HZ
-const cpu = (pid: number) => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-};
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 
 interface Cell {
   rps: number;
@@ -144,17 +72,13 @@ async function measure(url: string, op: (typeof operations)[number], sizes: { ar
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
   console.log(`Claimdesk benchmark: scale ${scale}, ${seconds}s cells, ${rounds} rounds${short ? " (short mode)" : ""}`);
-  const dbName = "claimdesk_bench";
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  const pgUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
+  const pgUrl = await freshPostgresDatabase("claimdesk_bench");
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-"));
-  const sizes = await prepare({ kind: "postgres", url: pgUrl }, "PostgreSQL");
-  await prepare({ kind: "pglite", dataDir: pgliteDir }, "PGlite");
+  const sizes = await prepare({ kind: "postgres", url: pgUrl }, scale, "PostgreSQL");
+  await prepare({ kind: "pglite", dataDir: pgliteDir }, scale, "PGlite");
   console.log(`dataset: ${sizes.articles} articles, ${sizes.claims} claims, ${sizes.sources} sources, ${sizes.links} claim-source links, ${sizes.people} people`);
 
   const ports = { L: await freePort(), "ours-pg": await freePort(), "ours-pglite": await freePort(), F: await freePort() } as Record<Variant, number>;
@@ -253,13 +177,7 @@ async function main() {
     console.log(`results: ${path.relative(root, file)}`);
     if (wrongTotal > 0) throw new Error(`${wrongTotal} responses were wrong or errors`);
   } finally {
-    for (const child of Object.values(servers)) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    for (const child of Object.values(servers)) stop(child);
     fs.rmSync(pgliteDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * What the benchmark and the soak share: preparing databases, starting
+ * servers as their own processes, and reading a process's CPU and memory.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { type DatabaseTarget, migrate, openDatabase, seed } from "@claimdesk/db";
+import pg from "pg";
+import { loadDataset } from "./dataset.ts";
+
+export const baseUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+export const root = new URL("../../", import.meta.url).pathname;
+/** An API token for the sample editor, created in every prepared database. */
+export const token = "cdk_benchmark_token_not_a_secret";
+
+export async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database on the PostgreSQL server; returns its URL. */
+export async function freshPostgresDatabase(name: string): Promise<string> {
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  return Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString();
+}
+
+/** Migrates, seeds and bulk-loads the dataset at `scale`, and adds the benchmark's token. */
+export async function prepare(target: DatabaseTarget, scale: number, label: string) {
+  const db = await openDatabase(target);
+  try {
+    await migrate(db.sql);
+    await seed(db.prisma);
+    const sizes = await loadDataset(db.sql, scale, label);
+    await db.prisma.apiToken.create({
+      data: { name: "benchmark", prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex"), scopes: ["read", "write"], userId: "seed-user-editor" },
+    });
+    return sizes;
+  } finally {
+    await db.close();
+  }
+}
+
+export const serverLogs = new Map<number, string>();
+
+/** Runs `tsx <command>` in its own process group and resolves once it answers HTTP on `port`. */
+export function start(command: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
+  // Own process group, so stopping it stops npx, tsx and the server alike.
+  const child = spawn("npx", ["tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let log = "";
+  child.stdout!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
+  child.stderr!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    child.once("exit", (code) => reject(new Error(`server on :${port} exited (${code}): ${log.slice(-2000)}`)));
+    const poll = async () => {
+      try {
+        await fetch(`http://127.0.0.1:${port}/stats`).catch(() => fetch(`http://127.0.0.1:${port}/healthz`));
+        resolve(child);
+      } catch {
+        if (child.exitCode !== null || Date.now() > deadline) reject(new Error(`server on :${port} did not start: ${log}`));
+        else setTimeout(poll, 200);
+      }
+    };
+    void poll();
+  });
+}
+
+export function stop(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+/** The server process's own pid (npx → tsx → node): the deepest descendant. */
+export function serverPid(child: ChildProcess): number {
+  let pid = child.pid!;
+  for (;;) {
+    const kids = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean) : [];
+    if (!kids.length) return pid;
+    pid = Number(kids.at(-1));
+  }
+}
+
+const clockTicks = 100; // Linux USER_HZ
+/** CPU seconds (user + system) the process has used. */
+export const cpuSeconds = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+};
+export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
