@@ -119,6 +119,19 @@ describe.each(databaseKinds())("remaining mutations on %s", (kind) => {
     expect(other.revokeApiToken.__typename).toBe("NotFoundError");
   });
 
+  it("an expired session or API token is dead, checked by the server's clock", async () => {
+    const client = await t.as("viewer");
+    expect((await client.ok(`{ me { name } }`)).me).not.toBeNull();
+    await t.db.prisma.session.updateMany({ where: { userId: "seed-user-viewer", revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await client.ok(`{ me { name } }`)).me).toBeNull();
+
+    const created = await editor.ok(`mutation { createApiToken(name: "expiring", scopes: [read]) { ... on MutationCreateApiTokenSuccess { data { token apiToken { id } } } } }`);
+    const bearer = new Client(t.url, created.createApiToken.data.token);
+    expect((await bearer.ok(`{ claims(first: 1) { totalCount } }`)).claims.totalCount).toBeGreaterThan(0);
+    await t.db.prisma.apiToken.updateMany({ where: { name: "expiring" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await bearer.request(`{ claims(first: 1) { totalCount } }`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("a new login rotates the session: the old cookie stops working", async () => {
     const client = await t.as("checker");
     const old = client.cookie;

@@ -18,7 +18,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // The built API, as deployed (npm test builds it first).
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.mjs"], {
     cwd: apiDir,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],

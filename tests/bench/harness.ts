@@ -49,10 +49,15 @@ export async function prepare(target: DatabaseTarget, scale: number, label: stri
 
 export const serverLogs = new Map<number, string>();
 
-/** Runs `tsx <command>` in its own process group and resolves once it answers HTTP on `port`. */
+/**
+ * Runs a server in its own process group and resolves once it answers HTTP on
+ * `port`: built JavaScript (`.mjs`, the API as deployed) with node, TypeScript with tsx.
+ */
 export function start(command: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const [file, ...rest] = command as [string, ...string[]];
+  const [program, argv] = file.endsWith(".mjs") ? [process.execPath, ["--enable-source-maps", file, ...rest]] : ["npx", ["tsx", file, ...rest]];
   // Own process group, so stopping it stops npx, tsx and the server alike.
-  const child = spawn("npx", ["tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(program, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
   child.stdout!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
   child.stderr!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));

@@ -85,8 +85,8 @@ async function main() {
   const apiEnv = { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1" };
   const servers: Record<Variant, ChildProcess> = {
     L: await start(["tests/bench/limit-server.ts", pgUrl, String(ports.L)], {}, ports.L),
-    "ours-pg": await start(["apps/api/src/main.ts"], { ...apiEnv, DATABASE_URL: pgUrl, PORT: String(ports["ours-pg"]) }, ports["ours-pg"]),
-    "ours-pglite": await start(["apps/api/src/main.ts"], { ...apiEnv, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(ports["ours-pglite"]) }, ports["ours-pglite"]),
+    "ours-pg": await start(["apps/api/dist/main.mjs"], { ...apiEnv, DATABASE_URL: pgUrl, PORT: String(ports["ours-pg"]) }, ports["ours-pg"]),
+    "ours-pglite": await start(["apps/api/dist/main.mjs"], { ...apiEnv, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(ports["ours-pglite"]) }, ports["ours-pglite"]),
     F: await start(["tests/bench/floor-server.ts", pgUrl, String(ports.F)], {}, ports.F),
   };
   try {

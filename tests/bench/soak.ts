@@ -67,7 +67,7 @@ async function main() {
   const sizes = await prepare(target, scale, kind);
   const port = await freePort();
   const env = { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATABASE_URL: "", CLAIMDESK_DATA_DIR: target.dataDir }) };
-  let server: ChildProcess | undefined = await start(["apps/api/src/main.ts"], env, port);
+  let server: ChildProcess | undefined = await start(["apps/api/dist/main.mjs"], env, port);
   const windows: Window[] = [];
   const acknowledged: string[] = []; // ids of created claims whose answer arrived
   try {

@@ -6,8 +6,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { DatabaseError } from "./errors.ts";
 import { lockDataDir } from "./pglite-lock.ts";
@@ -19,6 +17,7 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
   if (target.kind === "pglite") {
     const unlock = lockDataDir(target.dataDir);
     try {
+      const { PGlite, pg_trgm } = await loadPglite();
       const db = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
       const dump = await db.dumpDataDir("gzip");
       await db.close();
@@ -39,6 +38,7 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
     }
     const unlock = lockDataDir(target.dataDir);
     try {
+      const { PGlite, pg_trgm } = await loadPglite();
       const db = await PGlite.create(target.dataDir, { extensions: { pg_trgm }, loadDataDir: new Blob([fs.readFileSync(file)]) });
       await db.query("SELECT 1");
       await db.close();
@@ -66,4 +66,10 @@ async function pgTool(tool: string, args: string[], url: string): Promise<void> 
     if (e.code === "ENOENT") throw new DatabaseError(`${tool} is not installed (Debian: apt-get install postgresql-client).`);
     throw new DatabaseError(`${tool} failed for ${redactUrl(url)}: ${(e.stderr ?? e.message).trim().split("\n")[0]}`);
   }
+}
+
+/** PGlite costs ~45 MB when loaded; only the embedded path pays for it. */
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm")]);
+  return { PGlite, pg_trgm };
 }

@@ -1,13 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { DatabaseConnectionError } from "./errors.ts";
-import { pgliteAdapter } from "./pglite-adapter.ts";
-import { lockDataDir } from "./pglite-lock.ts";
-import { type SqlRunner, pgliteRunner, pgRunner } from "./sql.ts";
+import { type SqlRunner, pgRunner } from "./sql.ts";
 import { type DatabaseTarget, describeTarget, redactUrl, resolveTarget } from "./target.ts";
 
 export interface Database {
@@ -35,31 +31,8 @@ export interface OpenOptions {
 
 /** Opens the database named by the environment (see resolveTarget). */
 export function openDatabase(target: DatabaseTarget = resolveTarget(), options: OpenOptions = {}): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target, options) : openPostgres(target, options);
-}
-
-async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, options: OpenOptions): Promise<Database> {
-  const unlock = lockDataDir(target.dataDir);
-  let db: PGlite;
-  try {
-    // Extensions must be registered before any migration creates them.
-    db = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
-  } catch (error) {
-    unlock();
-    throw new DatabaseConnectionError(`Cannot open the ${describeTarget(target)}: ${reason(error)}`);
-  }
-  const prisma = createClient(pgliteAdapter(db), options);
-  return {
-    target,
-    prisma,
-    reads: prisma,
-    sql: pgliteRunner(db),
-    async close() {
-      await prisma.$disconnect();
-      await db.close();
-      unlock();
-    },
-  };
+  // PGlite costs ~45 MB of memory once loaded; a server deployment never loads it.
+  return target.kind === "pglite" ? import("./connect-pglite.ts").then((m) => m.openPglite(target, options)) : openPostgres(target, options);
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
@@ -112,7 +85,7 @@ async function connectPool(url: string, options: OpenOptions): Promise<pg.Pool> 
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
 
-function createClient(adapter: AdapterFactory, options: OpenOptions, replica?: number): PrismaClient {
+export function createClient(adapter: AdapterFactory, options: OpenOptions, replica?: number): PrismaClient {
   if (!options.onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   const onQuery = options.onQuery;
@@ -120,7 +93,7 @@ function createClient(adapter: AdapterFactory, options: OpenOptions, replica?: n
   return prisma;
 }
 
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length) return reason(error.errors[0]);
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;

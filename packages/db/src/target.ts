@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "./package-root.ts";
 import { ConfigError } from "./errors.ts";
 
 /** Where the data lives: the embedded database on disk, or a PostgreSQL server. */
@@ -7,7 +7,7 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
   | { kind: "postgres"; url: string; replicaUrls?: string[] };
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const repoRoot = path.resolve(packageRoot, "../..");
 
 export const defaultDataDir = path.join(repoRoot, ".data", "pglite");
 

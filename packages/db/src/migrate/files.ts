@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../package-root.ts";
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+export const migrationsDir = path.join(packageRoot, "prisma", "migrations");
 export const schemaPath = path.resolve(migrationsDir, "../schema.prisma");
 
 export interface MigrationFile {

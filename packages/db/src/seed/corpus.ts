@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../package-root.ts";
 
 export interface CorpusArticle {
   publishedAt: Date;
@@ -10,7 +10,7 @@ export interface CorpusArticle {
   body: string;
 }
 
-const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
+const dataDir = path.join(packageRoot, "src", "seed", "data");
 
 /**
  * Reads a wire story saved as plain text, whose first line starts with

@@ -33,22 +33,36 @@ interface Credentials {
 
 /** Who the request is from: a live session cookie or an unrevoked API token of an active user. */
 export async function resolveViewer(prisma: PrismaClient, credentials: Credentials): Promise<Viewer | null> {
-  const now = new Date();
+  // Every request pays for this, so it is one statement: the credential, its
+  // user, and whether both are live, checked in SQL.
   if (credentials.bearer) {
-    const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashSecret(credentials.bearer) }, include: { user: true } });
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active) return null;
+    const [token] = await prisma.$queryRaw<(LiveUser & { tokenId: string; scopes: string[]; lastUsedAt: Date | null })[]>`
+      SELECT t.id AS "tokenId", t.scopes, t."lastUsedAt", u.id, u.role::text AS role, u.name
+      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+      WHERE t."tokenHash" = ${hashSecret(credentials.bearer)} AND t."revokedAt" IS NULL
+        AND (t."expiresAt" IS NULL OR t."expiresAt" > now()) AND u.active`;
+    if (!token) return null;
     // Throttle the write: API clients call often.
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    const now = new Date();
+    if (!token.lastUsedAt || now.getTime() - new Date(token.lastUsedAt).getTime() > 60_000) {
+      await prisma.apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: now } });
     }
-    return viewerOf(token.user, { kind: "token", tokenId: token.id, scopes: token.scopes });
+    return viewerOf(token, { kind: "token", tokenId: token.tokenId, scopes: token.scopes });
   }
   if (credentials.sessionSecret) {
-    const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(credentials.sessionSecret) }, include: { user: true } });
-    if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
-    return viewerOf(session.user, { kind: "session", sessionId: session.id });
+    const [session] = await prisma.$queryRaw<(LiveUser & { sessionId: string })[]>`
+      SELECT s.id AS "sessionId", u.id, u.role::text AS role, u.name
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s."tokenHash" = ${hashSecret(credentials.sessionSecret)} AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u.active`;
+    return session ? viewerOf(session, { kind: "session", sessionId: session.sessionId }) : null;
   }
   return null;
+}
+
+interface LiveUser {
+  id: string;
+  role: Role;
+  name: string;
 }
 
 function viewerOf(user: { id: string; role: Role; name: string }, via: Viewer["via"]): Viewer {
