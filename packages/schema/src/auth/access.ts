@@ -18,6 +18,12 @@ export interface Scopes {
   authenticated: boolean;
   /** Newsroom staff: fact-checkers, editors, admins. */
   staff: boolean;
+  /**
+   * Staff acting with write rights (a session, or a token with the write
+   * scope). Every desk mutation requires it up front, so outsiders are refused
+   * before any input is read or looked up.
+   */
+  deskWriter: boolean;
   editor: boolean;
   admin: boolean;
 }
@@ -37,6 +43,7 @@ export function scopesFor(viewer: Viewer | null): Scopes {
   return {
     authenticated: !!viewer,
     staff: isStaff(viewer),
+    deskWriter: isStaff(viewer) && tokenAllowsWrites(viewer),
     editor: isEditor(viewer),
     admin: isAdmin(viewer),
   };

@@ -12,6 +12,8 @@ import { OutletRef } from "./outlet.ts";
 /** News items. The public sees them only as the appearances of published fact-checks. */
 export const ArticleRef = builder.prismaNode("Article", {
   id: { field: "id" },
+  // Columns are loaded only when a field asks for them: lists never read the 2.5 KB bodies.
+  select: { id: true },
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
@@ -24,7 +26,7 @@ export const ArticleRef = builder.prismaNode("Article", {
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     language: t.exposeString("language"),
     body: t.exposeString("body"),
-    tags: t.exposeStringList("tags"),
+    tags: t.exposeStringList("tags", { authScopes: { staff: true }, description: "The desk's own labels" }),
     status: t.expose("status", { type: IngestionStatusEnum, authScopes: { staff: true } }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -175,7 +177,7 @@ builder.mutationField("createArticle", (t) =>
   t.prismaField({
     type: "Article",
     description: "Ingests an article. An article whose canonical URL is already known is not created twice: the existing one comes back as DuplicateArticleError.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, DuplicateArticleError] },
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -207,7 +209,7 @@ builder.mutationField("updateArticle", (t) =>
   t.prismaField({
     type: "Article",
     description: "Edits an article. The body may change only where no claim is marked.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, DuplicateArticleError] },
     args: { input: t.arg({ type: UpdateArticleInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

@@ -20,6 +20,7 @@ import { UserRef } from "./user.ts";
 /** Check-worthy statements and their research. Staff only; the public reads FactCheck. */
 export const ClaimRef = builder.prismaNode("Claim", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
@@ -259,7 +260,7 @@ const createClaimSchema = z
 builder.mutationField("createClaim", (t) =>
   t.prismaField({
     type: "Claim",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: CreateClaimInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -362,7 +363,7 @@ builder.mutationField("updateClaim", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Edits a claim's wording, speaker, tags, explanation or verdict. Send the version you edited: if someone saved in between, you get ConflictError with the claim as it is now, and nothing is overwritten.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, WorkflowError] },
     args: { input: t.arg({ type: UpdateClaimInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -404,7 +405,7 @@ builder.mutationField("assignClaim", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Assigns a claim to a fact-checker (editors), or unassigns it with assigneeId null.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: {
       id: t.arg.globalID({ for: ClaimRef, required: true }),
@@ -434,7 +435,7 @@ builder.mutationField("moveClaim", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Moves a claim through the workflow. Publishing and unpublishing have their own mutations.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
     args: {
       id: t.arg.globalID({ for: ClaimRef, required: true }),
@@ -486,7 +487,7 @@ const evidenceSchema = z.object({
 builder.mutationField("attachSource", (t) =>
   t.prismaField({
     type: "ClaimSource",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: AttachSourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -521,7 +522,7 @@ const UpdateEvidenceInput = builder.inputType("UpdateEvidenceInput", {
 builder.mutationField("updateEvidence", (t) =>
   t.prismaField({
     type: "ClaimSource",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: UpdateEvidenceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -545,7 +546,7 @@ builder.mutationField("detachSource", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Removes a citation from a claim; the source stays in the library.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ForbiddenError, NotFoundError, WorkflowError] },
     args: { id: t.arg.globalID({ for: EvidenceRef, required: true }) },
     resolve: async (query, _root, args, ctx) => {

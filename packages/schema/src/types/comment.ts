@@ -24,7 +24,7 @@ export const CommentRef = builder.prismaNode("Comment", {
 builder.mutationField("addComment", (t) =>
   t.prismaField({
     type: "Comment",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: {
       claimId: t.arg.globalID({ for: ClaimRef, required: true }),

@@ -113,7 +113,7 @@ builder.mutationField("publishFactCheck", (t) =>
   t.prismaField({
     type: "FactCheck",
     description: "Publishes the review of a claim that is IN_REVIEW (editors). Needs a verdict, an explanation and at least one source. Publishing again after unpublishing reuses the same fact-check.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
     args: { input: t.arg({ type: PublishInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -154,7 +154,7 @@ builder.mutationField("unpublishFactCheck", (t) =>
   t.prismaField({
     type: "FactCheck",
     description: "Takes a fact-check down (editors); its claim goes back to IN_REVIEW.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { id: t.arg.globalID({ for: FactCheckRef, required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
@@ -188,7 +188,7 @@ builder.mutationField("addCorrection", (t) =>
   t.prismaField({
     type: "FactCheck",
     description: "Corrects a published fact-check (editors): the only way its verdict or explanation changes. The correction is public and dated.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: CorrectionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

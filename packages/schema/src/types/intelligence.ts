@@ -160,7 +160,7 @@ builder.mutationField("confirmDuplicate", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Marks a claim as a duplicate of a canonical one (editors, or its fact-checker). With reuseVerdict, the canonical claim's verdict and explanation are copied.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: {
       claimId: t.arg.globalID({ for: ClaimRef, required: true }),
@@ -196,7 +196,7 @@ builder.mutationField("rejectMatch", (t) =>
   t.prismaField({
     type: "Claim",
     description: "Records that a suggested match is not the same claim.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ForbiddenError, NotFoundError] },
     args: { claimId: t.arg.globalID({ for: ClaimRef, required: true }), candidateId: t.arg.globalID({ for: ClaimRef, required: true }) },
     resolve: async (query, _root, args, ctx) => {
@@ -236,7 +236,7 @@ builder.mutationField("importClaimReviews", (t) =>
   t.field({
     type: ImportResultRef,
     description: "Imports other fact-checkers' ClaimReview JSON-LD (an object, an array, or a page's ld+json scripts) so matching finds them. All or nothing.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ClaimReviewImportError, ForbiddenError, ValidationError] },
     args: { text: t.arg.string({ required: true, description: "JSON-LD, or the HTML of a page containing it" }) },
     resolve: async (_root, args, ctx) => {

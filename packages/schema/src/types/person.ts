@@ -56,7 +56,7 @@ export const PersonInput = builder.inputType("PersonInput", {
 builder.mutationField("createPerson", (t) =>
   t.prismaField({
     type: "Person",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: PersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

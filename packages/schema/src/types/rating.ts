@@ -67,7 +67,7 @@ builder.mutationField("updateRating", (t) =>
   t.prismaField({
     type: "Rating",
     description: "Edits one step of a rating scale (admins).",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { id: t.arg.globalID({ for: RatingRef, required: true }), input: t.arg({ type: RatingInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {

@@ -142,7 +142,7 @@ builder.mutationField("createSource", (t) =>
   t.prismaField({
     type: "Source",
     description: "Adds a source to the library. A source whose URL is already there comes back as it is.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: SourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -170,7 +170,7 @@ const UpdateSourceInput = builder.inputType("UpdateSourceInput", {
 builder.mutationField("updateSource", (t) =>
   t.prismaField({
     type: "Source",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateSourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

@@ -120,7 +120,7 @@ const CreateUserInput = builder.inputType("CreateUserInput", {
 builder.mutationField("createUser", (t) =>
   t.prismaField({
     type: "User",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -152,7 +152,7 @@ builder.mutationField("updateUser", (t) =>
   t.prismaField({
     type: "User",
     description: "Changes a user's name, role, password or active flag (admins). Deactivating or demoting ends their sessions.",
-    authScopes: { authenticated: true },
+    authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -255,10 +255,12 @@ builder.mutationField("revokeApiToken", (t) =>
   t.prismaField({
     type: "ApiToken",
     authScopes: { authenticated: true },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, ForbiddenError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = ctx.viewer!;
+      // A read-only token writes nothing, not even a revocation.
+      if (!permissions.write(viewer)) throw new ForbiddenError("This API token is read-only");
       const id = String(args.id);
       await audited(ctx, async (tx, audit) => {
         const token = await tx.apiToken.findUnique({ where: { id } });
