@@ -77,12 +77,19 @@ export function start(command: string[], env: Record<string, string>, port: numb
   });
 }
 
-export function stop(child: ChildProcess): void {
+/** Stops the server's process group; resolves once the process has exited (it drains first). */
+export function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    setTimeout(resolve, 15_000).unref();
+  });
   try {
     process.kill(-child.pid!, "SIGTERM");
   } catch {
     // already gone
   }
+  return exited;
 }
 
 /** The server process's own pid (npx → tsx → node): the deepest descendant. */

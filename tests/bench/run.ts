@@ -16,6 +16,7 @@ import { openDatabase } from "@claimdesk/db";
 import { createApi, loadConfig } from "@claimdesk/api";
 import pino from "pino";
 import { admin, cpuSeconds as cpu, freshPostgresDatabase, median, prepare, root, rssMb, serverLogs, serverPid, start, stop, token } from "./harness.ts";
+import { measureAdminRender } from "./admin-render.ts";
 import { operations } from "./operations.ts";
 import { freePort } from "../support/ports.ts";
 
@@ -168,16 +169,21 @@ async function main() {
     }
     console.table(rows);
     console.log(`RSS after the run (MB): ${variants.map((v) => `${v} ${rss[v].toFixed(0)}`).join(", ")}`);
+    const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, url("ours-pg"), short ? 5 : 30);
+    console.log(
+      `admin article page, 50 claims, server-rendered by next start on ours-pg (${render.samples} renders): p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; ` +
+        `its GraphQL query alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
+    );
     const pgVersion = (await admin("SELECT version()")).rows[0].version as string;
     const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, postgres: pgVersion, pglite: JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version, scale, seconds, rounds };
     const outDir = path.join(root, "tests/bench/results");
     fs.mkdirSync(outDir, { recursive: true });
     const file = path.join(outDir, `${short ? "short-" : ""}${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify({ machine, dataset: sizes, rows, rss }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ machine, dataset: sizes, rows, rss, adminArticlePage: render }, null, 2));
     console.log(`results: ${path.relative(root, file)}`);
     if (wrongTotal > 0) throw new Error(`${wrongTotal} responses were wrong or errors`);
   } finally {
-    for (const child of Object.values(servers)) stop(child);
+    await Promise.all(Object.values(servers).map(stop));
     fs.rmSync(pgliteDir, { recursive: true, force: true });
   }
 }

@@ -112,9 +112,8 @@ async function main() {
       process.stderr.write(`${row.second}/${seconds} s: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms, ${row.errors} errors, ${row.wrong} wrong, ${row["rss MB"]} MB\n`);
     }
     console.table(windows);
-    stop(server);
+    await stop(server); // the embedded database is free once the API has exited
     server = undefined;
-    await new Promise((r) => setTimeout(r, 1000)); // let the embedded database's lock go
 
     // Every acknowledged write is in the database. Writes whose answer was cut
     // off when a window ended are stored too, but not counted as acknowledged.
@@ -158,7 +157,7 @@ async function main() {
     if (server) console.error(serverLogs.get(port) ?? "");
     throw error;
   } finally {
-    if (server) stop(server);
+    if (server) await stop(server);
     if (target.kind === "pglite") fs.rmSync(target.dataDir, { recursive: true, force: true });
   }
 }
