@@ -52,6 +52,7 @@ describe("start-up on an unmigrated database", () => {
       });
       expect(result.status).toBe(1);
       expect(result.stderr.trim()).toMatch(/^error: The database is missing \d+ migration\(s\) .*Run `npm run db:migrate`\.$/);
+      console.log(`start-up on an unmigrated database: exit ${result.status}, "${result.stderr.trim()}"`);
     } finally {
       await drop();
     }

@@ -49,6 +49,7 @@ describe.each(databaseKinds())("Idempotency-Key on %s", (kind) => {
       expect(ok, JSON.stringify(c)).toBe(true);
     }
     expect(await t.db.prisma.article.count()).toBe(before + 1);
+    console.log(`idempotency (${kind}): 5 concurrent requests with one key: ${codes.filter((c) => c.status === 200).length} answered 200, ${codes.filter((c) => c.status === 409).length} told 409 in progress; 1 row written`);
   });
 
   it("a request that wrote nothing keeps nothing: fixing and retrying works", async () => {

@@ -35,6 +35,7 @@ describe.each(databaseKinds())("sign-in limits on %s", (kind) => {
     expect((await attempt(t.url, "nobody@claimdesk.local", "wrong")).__typename).toBe("RateLimitedError");
     // Other accounts are unaffected.
     expect((await attempt(t.url, "checker@claimdesk.local", "claimdesk-checker")).__typename).toBe("MutationLoginSuccess");
+    console.log(`sign-in limits (${kind}): account refused after 10 failures from 10 spoofed X-Forwarded-For addresses, even with the right password (retry after ${blocked.retryAfterSeconds} s); unknown accounts limited alike`);
   });
 
   it("blocks an address after 50 failures, whatever e-mail it rotates through", async () => {

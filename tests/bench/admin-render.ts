@@ -39,6 +39,9 @@ async function createArticle(target: DatabaseTarget): Promise<void> {
 
 export interface RenderFigures {
   samples: number;
+  /** Until the article and its 50 claims have arrived. */
+  articleP50: number;
+  /** Until the whole page, streamed panels included, has arrived. */
   pageP50: number;
   pageP90: number;
   queryP50: number;
@@ -59,15 +62,22 @@ export async function measureAdminRender(target: DatabaseTarget, apiUrl: string,
     if (!cookie) throw new Error(`could not sign in through the admin app (HTTP ${login.status})`);
     const gid = Buffer.from(`Article:${articleId}`).toString("base64");
     const pageUrl = `${admin.url}/articles/${encodeURIComponent(gid)}`;
+    // The page streams: the article with its 50 claims first, slower panels after.
     const render = async () => {
       const started = performance.now();
       const res = await fetch(pageUrl, { headers: { cookie } });
-      const html = await res.text();
+      const decoder = new TextDecoder();
+      let html = "";
+      let articleMs = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        html += decoder.decode(chunk, { stream: true });
+        if (!articleMs && html.includes(`Claims in this article (${claims})`)) articleMs = performance.now() - started;
+      }
       const ms = performance.now() - started;
-      if (res.status !== 200 || !html.includes("Fifty claims in one interview") || (html.match(/fastest pace in/g)?.length ?? 0) < claims) {
+      if (res.status !== 200 || !articleMs || !html.includes("Fifty claims in one interview")) {
         throw new Error(`the article page did not render its 50 claims (HTTP ${res.status})`);
       }
-      return { ms, bytes: html.length };
+      return { ms, articleMs, bytes: html.length };
     };
     // The page's own query, sent straight to the API, for the share of the time it takes.
     const pageQuery = `query($id: ID!) { node(id: $id) { ... on Article { id title body claims(first: 100) { totalCount edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } } } suggestions(first: 6) { text score } recurringClaims { sentence score } } } people(first: 100) { edges { node { id name } } } }`;
@@ -80,16 +90,18 @@ export async function measureAdminRender(target: DatabaseTarget, apiUrl: string,
     };
     for (let i = 0; i < 3; i++) await render();
     const pages: number[] = [];
+    const articles: number[] = [];
     const queries: number[] = [];
     let bytes = 0;
     for (let i = 0; i < samples; i++) {
       const r = await render();
       pages.push(r.ms);
+      articles.push(r.articleMs);
       bytes = r.bytes;
       queries.push(await query());
     }
     pages.sort((a, b) => a - b);
-    return { samples, pageP50: median(pages), pageP90: pages[Math.floor(pages.length * 0.9)]!, queryP50: median(queries), htmlKb: bytes / 1024 };
+    return { samples, articleP50: median(articles), pageP50: median(pages), pageP90: pages[Math.floor(pages.length * 0.9)]!, queryP50: median(queries), htmlKb: bytes / 1024 };
   } finally {
     await admin.stop();
   }

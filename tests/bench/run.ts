@@ -171,7 +171,7 @@ async function main() {
     console.log(`RSS after the run (MB): ${variants.map((v) => `${v} ${rss[v].toFixed(0)}`).join(", ")}`);
     const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, url("ours-pg"), short ? 5 : 30);
     console.log(
-      `admin article page, 50 claims, server-rendered by next start on ours-pg (${render.samples} renders): p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; ` +
+      `admin article page, 50 claims, server-rendered by next start on ours-pg (${render.samples} renders): article and claims in p50 ${render.articleP50.toFixed(0)} ms; whole page p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; ` +
         `its GraphQL query alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
     );
     const pgVersion = (await admin("SELECT version()")).rows[0].version as string;

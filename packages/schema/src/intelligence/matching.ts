@@ -61,12 +61,19 @@ export async function findRecurringFactChecks(
 ): Promise<{ index: number; factCheckId: string; score: number }[]> {
   if (sentences.length === 0) return [];
   const values = Prisma.join(sentences.map((text, i) => Prisma.sql`(${i}::int, ${text}::text)`));
+  // Per sentence (LATERAL), so each looks its candidates up in the trigram
+  // indexes instead of comparing every sentence with every published claim.
   const rows = await prisma.$queryRaw<{ index: number; factCheckId: string; score: number }[]>`
-    SELECT DISTINCT ON (s.idx) s.idx AS "index", f.id AS "factCheckId",
-           greatest(similarity(c."claimReviewed", s.text), similarity(c."quote", s.text))::float8 AS score
+    SELECT s.idx AS "index", m."factCheckId", m.score
     FROM (VALUES ${values}) AS s(idx, text)
-    JOIN "Claim" c ON c."claimReviewed" % s.text OR c."quote" % s.text
-    JOIN "FactCheck" f ON f."claimId" = c.id AND f.status = 'PUBLISHED'
-    ORDER BY s.idx, score DESC, f.id`;
+    CROSS JOIN LATERAL (
+      SELECT f.id AS "factCheckId", greatest(similarity(c."claimReviewed", s.text), similarity(c."quote", s.text))::float8 AS score
+      FROM "Claim" c
+      JOIN "FactCheck" f ON f."claimId" = c.id AND f.status = 'PUBLISHED'
+      WHERE c."claimReviewed" % s.text OR c."quote" % s.text
+      ORDER BY score DESC, f.id
+      LIMIT 1
+    ) m
+    ORDER BY s.idx`;
   return rows.filter((row) => levelOf(row.score)).map((row) => ({ ...row, score: Math.round(row.score * 1000) / 1000 }));
 }

@@ -29,9 +29,8 @@ const CreateClaim = graphql(`
 
 /** The article text with its claims highlighted; select text to mark a new claim. */
 interface Suggestion { text: string; spanStart: number; spanEnd: number; score: number; reasons: string[]; alreadyMarked: boolean }
-interface Recurring { sentence: string; score: number; factCheck: { id: string; headline: string; rating: { label: string; color: string } } }
 
-export function ArticleWorkspace({ articleId, body, appearances, people, suggestions, recurring }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; suggestions: Suggestion[]; recurring: Recurring[] }) {
+export function ArticleWorkspace({ articleId, body, appearances, people, suggestions, recurring }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; suggestions: Suggestion[]; recurring: ReactNode }) {
   const router = useRouter();
   const bodyRef = useRef<HTMLDivElement>(null);
   // A suggestion carries its check-worthiness score and reasons onto the claim.
@@ -152,19 +151,7 @@ export function ArticleWorkspace({ articleId, body, appearances, people, suggest
         ) : (
           <p className="card muted">Select a sentence in the text to mark it as a claim.</p>
         )}
-        {recurring.length ? (
-          <section className="notice" aria-label="Already fact-checked">
-            <strong>Already fact-checked:</strong>
-            <ul style={{ margin: ".25rem 0 0", paddingLeft: "1rem" }}>
-              {recurring.map((r) => (
-                <li key={r.factCheck.id + r.sentence}>
-                  &ldquo;{r.sentence}&rdquo; matches <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>{" "}
-                  <span className="badge" style={{ background: r.factCheck.rating.color }}>{r.factCheck.rating.label}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        {recurring}
         <section className="card" aria-label="Suggested claims">
           <h2 style={{ marginTop: 0 }}>Suggested claims</h2>
           {suggestions.filter((s) => !s.alreadyMarked).length === 0 ? (

@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { graphql } from "@/gql";
 import { formatDate } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 import { ArticleWorkspace } from "./ArticleWorkspace";
+import { RecurringClaims } from "./RecurringClaims";
 
 const ArticleQuery = graphql(`
   query ArticlePage($id: ID!) {
@@ -15,7 +17,6 @@ const ArticleQuery = graphql(`
           edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } }
         }
         suggestions(first: 6) { text spanStart spanEnd score reasons alreadyMarked }
-        recurringClaims { sentence score factCheck { id headline rating { label color } } }
       }
     }
     people(first: 100) { edges { node { id name title } } }
@@ -49,7 +50,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         appearances={article.claims.edges.map((e) => e.node)}
         people={data.people.edges.map((e) => e.node)}
         suggestions={article.suggestions}
-        recurring={article.recurringClaims}
+        recurring={
+          // Matching every sentence against all published fact-checks is the slow part of
+          // this page; the article streams first and the alert follows when it is ready.
+          <Suspense fallback={<p className="muted" aria-live="polite">Checking whether any sentence was fact-checked before…</p>}>
+            <RecurringClaims articleId={article.id} />
+          </Suspense>
+        }
       />
     </>
   );
