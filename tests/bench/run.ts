@@ -172,7 +172,7 @@ async function main() {
     const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, url("ours-pg"), short ? 5 : 30);
     console.log(
       `admin article page, 50 claims, server-rendered by next start on ours-pg (${render.samples} renders): article and claims in p50 ${render.articleP50.toFixed(0)} ms; whole page p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; ` +
-        `its GraphQL query alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
+        `its GraphQL data fetched alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
     );
     const pgVersion = (await admin("SELECT version()")).rows[0].version as string;
     const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, postgres: pgVersion, pglite: JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version, scale, seconds, rounds };
