@@ -4,7 +4,7 @@ import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { DatabaseConnectionError } from "./errors.ts";
 import { type SqlRunner, pgRunner } from "./sql.ts";
-import { type DatabaseTarget, describeTarget, redactUrl, resolveTarget } from "./target.ts";
+import { type DatabaseTarget, redactUrl, resolveTarget } from "./target.ts";
 
 export interface Database {
   target: DatabaseTarget;
