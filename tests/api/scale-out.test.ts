@@ -3,35 +3,22 @@
  * PostgreSQL database serve the same users: a session, a sign-in limit, an
  * idempotency key and a claim version started on one are honoured by the other.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { migrate, openDatabase, seed } from "@claimdesk/db";
 import { createTestTarget } from "@claimdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 import { Client, accounts, globalId } from "../support/api.ts";
 import { freePort } from "../support/ports.ts";
+import { start, stop } from "../bench/harness.ts";
 
-const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/api");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The built API as deployed (npm test builds it first), as its own process. */
 async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  // The built API, as deployed (npm test builds it first).
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.mjs"], {
-    cwd: apiDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { url, child };
-    await sleep(100);
-  }
-  child.kill();
-  throw new Error("API process did not start in 30 s");
+  const child = await start(["apps/api/dist/main.mjs"], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn" }, port);
+  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 /** The same browser, talking to another process: carries the cookie across. */
@@ -56,8 +43,7 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("scale-out: two A
     [a, b] = await Promise.all([startApiProcess(target.target.url), startApiProcess(target.target.url)]);
   }, 120_000);
   afterAll(async () => {
-    for (const p of [a, b]) p?.child.kill("SIGTERM");
-    await Promise.all([a, b].map((p) => p && new Promise((r) => (p.child.exitCode !== null ? r(null) : p.child.once("exit", r)))));
+    await Promise.all([a, b].map((p) => p && stop(p.child)));
     await drop?.();
   });
 
