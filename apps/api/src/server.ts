@@ -40,7 +40,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       costLimit(schema),
-      readsFromReplicas(db),
+      queriesUseReads(db),
       unavailableIs503(),
     ],
   });
@@ -259,12 +259,12 @@ function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
 }
 
 /**
- * Queries read through `db.reads` (a replica when configured); mutations keep
- * the primary, so they read their own writes. The viewer, sessions and
- * idempotency keys are always looked up on the primary, before this runs.
+ * Queries read through `db.reads` (one compiled statement per model read; a
+ * replica when configured); mutations keep the primary and Prisma itself, so
+ * they read their own writes inside their transactions. The viewer, sessions
+ * and idempotency keys are always looked up on the primary, before this runs.
  */
-function readsFromReplicas(db: Database): ApolloServerPlugin<Context> {
-  if (db.reads === db.prisma) return {};
+function queriesUseReads(db: Database): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

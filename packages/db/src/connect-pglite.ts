@@ -4,6 +4,7 @@ import { type Database, type OpenOptions, createClient, reason } from "./connect
 import { DatabaseConnectionError } from "./errors.ts";
 import { pgliteAdapter } from "./pglite-adapter.ts";
 import { lockDataDir } from "./pglite-lock.ts";
+import { withOneStatementReads } from "./reads/one-statement-reads.ts";
 import { pgliteRunner } from "./sql.ts";
 import { type DatabaseTarget, describeTarget } from "./target.ts";
 
@@ -22,7 +23,10 @@ export async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite
   return {
     target,
     prisma,
-    reads: prisma,
+    reads: withOneStatementReads(prisma, async (sql, params) => {
+      options.onQuery?.(sql);
+      return (await db.query<Record<string, unknown>>(sql, params)).rows;
+    }),
     sql: pgliteRunner(db),
     async close() {
       await prisma.$disconnect();

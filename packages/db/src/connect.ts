@@ -5,15 +5,17 @@ import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { DatabaseConnectionError } from "./errors.ts";
 import { type SqlRunner, pgRunner } from "./sql.ts";
 import { type DatabaseTarget, redactUrl, resolveTarget } from "./target.ts";
+import { withOneStatementReads } from "./reads/one-statement-reads.ts";
 
 export interface Database {
   target: DatabaseTarget;
   /** The primary: every write, and every read that must see the latest write (sessions, idempotency keys). */
   prisma: PrismaClient;
   /**
-   * For read-only work that may lag a moment (GraphQL queries): with replicas
-   * configured, Prisma's read-replicas extension sends its reads to one of them
-   * (transactions and raw SQL still go to the primary); otherwise the primary itself.
+   * For read-only work that may lag a moment (GraphQL queries). Model reads
+   * run as one compiled statement each (reads/one-statement-reads.ts). With
+   * replicas configured they go to one of them, and so does what Prisma runs
+   * itself (its read-replicas extension); transactions and raw SQL stay on the primary.
    */
   reads: PrismaClient;
   sql: SqlRunner;
@@ -50,7 +52,13 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   const replicas = replicaPools.map((pool, i) => createClient(new PrismaPg(pool), options, i));
   // The extension's client type differs only in $primary/$replica; model
   // delegates and raw queries behave like the primary's, so callers see a PrismaClient.
-  const reads = replicas.length ? (prisma.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : prisma;
+  const base = replicas.length ? (prisma.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : prisma;
+  const readPools = replicaPools.length ? replicaPools : [primaryPool];
+  const reads = withOneStatementReads(base, async (sql, params) => {
+    const index = Math.floor(Math.random() * readPools.length);
+    options.onQuery?.(sql, replicaPools.length ? index : undefined);
+    return (await readPools[index]!.query(sql, params)).rows;
+  });
   return {
     target,
     prisma,

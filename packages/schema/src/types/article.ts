@@ -1,4 +1,4 @@
-import { selection } from "../query.ts";
+import { pageAndCount, selection, startedCount } from "../query.ts";
 import { type Prisma, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -109,9 +109,15 @@ builder.queryField("articles", (t) =>
       filter: t.arg({ type: ArticleFilter, required: false }),
       orderBy: t.arg({ type: ArticleOrder, required: false }),
     },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.article.count({ where: await articleWhere(args.filter, ctx) }),
-    resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.article.findMany({ ...selection(query), where: await articleWhere(args.filter, ctx), orderBy: articleOrder(args.orderBy) }),
+    totalCount: (_parent, args, ctx) => startedCount(args, async () => ctx.prisma.article.count({ where: await articleWhere(args.filter, ctx) })),
+    resolve: (query, _parent, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        articleWhere(args.filter, ctx),
+        (where) => ctx.prisma.article.findMany({ ...selection(query), where, orderBy: articleOrder(args.orderBy) }),
+        (where) => ctx.prisma.article.count({ where }),
+      ),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { selection } from "../query.ts";
+import { pageAndCount, selection, startedCount } from "../query.ts";
 import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -173,9 +173,15 @@ builder.queryField("claims", (t) =>
     complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: ClaimFilter, required: false }), orderBy: t.arg({ type: ClaimOrder, required: false }) },
-    totalCount: async (_p, args, ctx) => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) }),
-    resolve: async (query, _p, args, ctx) =>
-      ctx.prisma.claim.findMany({ ...selection(query), where: await claimWhere(args.filter, ctx.prisma), orderBy: claimOrder(args.orderBy) }),
+    totalCount: (_p, args, ctx) => startedCount(args, async () => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) })),
+    resolve: (query, _p, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        claimWhere(args.filter, ctx.prisma),
+        (where) => ctx.prisma.claim.findMany({ ...selection(query), where, orderBy: claimOrder(args.orderBy) }),
+        (where) => ctx.prisma.claim.count({ where }),
+      ),
   }),
 );
 
@@ -187,9 +193,15 @@ builder.queryField("claimQueue", (t) =>
     description: "The claims assigned to you, most recently changed first",
     authScopes: { staff: true },
     args: { status: t.arg({ type: [ClaimStatusEnum], required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.claim.count({ where: queueWhere(ctx, args.status) }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.prisma.claim.findMany({ ...selection(query), where: queueWhere(ctx, args.status), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.claim.count({ where: queueWhere(ctx, args.status) })),
+    resolve: (query, _p, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        queueWhere(ctx, args.status),
+        (where) => ctx.prisma.claim.findMany({ ...selection(query), where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
+        (where) => ctx.prisma.claim.count({ where }),
+      ),
   }),
 );
 

@@ -1,4 +1,5 @@
-import { selection } from "../query.ts";
+import { pageAndCount, selection, startedCount } from "../query.ts";
+import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { isStaff, permissions, visible } from "../auth/access.ts";
@@ -87,6 +88,8 @@ export const CorrectionRef = builder.prismaNode("Correction", {
   }),
 });
 
+const publishedWhere = (ratingId: string | undefined): Prisma.FactCheckWhereInput => ({ status: "PUBLISHED", ratingId });
+
 builder.queryField("factChecks", (t) =>
   t.prismaConnection({
     type: "FactCheck",
@@ -94,9 +97,15 @@ builder.queryField("factChecks", (t) =>
     complexity: pageCost,
     description: "Published fact-checks, newest first. Open to everyone.",
     args: { ratingId: t.arg.globalID({ for: RatingRef, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.factCheck.count({ where: { status: "PUBLISHED", ratingId: args.ratingId?.id } }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.prisma.factCheck.findMany({ ...selection(query), where: { status: "PUBLISHED", ratingId: args.ratingId?.id }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.factCheck.count({ where: publishedWhere(args.ratingId?.id) })),
+    resolve: (query, _p, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        publishedWhere(args.ratingId?.id),
+        (where) => ctx.prisma.factCheck.findMany({ ...selection(query), where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
+        (where) => ctx.prisma.factCheck.count({ where }),
+      ),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { selection } from "../query.ts";
+import { pageAndCount, selection, startedCount } from "../query.ts";
 import { z } from "zod";
 import { audited } from "../audit.ts";
 import { permissions, visible } from "../auth/access.ts";
@@ -28,8 +28,15 @@ builder.queryField("people", (t) =>
     complexity: pageCost,
     authScopes: { staff: true },
     args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.query) }),
-    resolve: (query, _p, args, ctx) => ctx.prisma.person.findMany({ ...selection(query), where: personWhere(args.query), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.person.count({ where: personWhere(args.query) })),
+    resolve: (query, _p, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        personWhere(args.query),
+        (where) => ctx.prisma.person.findMany({ ...selection(query), where, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+        (where) => ctx.prisma.person.count({ where }),
+      ),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { selection } from "../query.ts";
+import { pageAndCount, selection, startedCount } from "../query.ts";
 import { type Prisma, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
 import { audited, changedFields } from "../audit.ts";
@@ -82,9 +82,15 @@ builder.queryField("sources", (t) =>
     complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: SourceFilter, required: false }) },
-    totalCount: async (_p, args, ctx) => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) }),
-    resolve: async (query, _p, args, ctx) =>
-      ctx.prisma.source.findMany({ ...selection(query), where: await sourceWhere(args.filter, ctx.prisma), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_p, args, ctx) => startedCount(args, async () => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) })),
+    resolve: (query, _p, args, ctx, info) =>
+      pageAndCount(
+        info,
+        args,
+        sourceWhere(args.filter, ctx.prisma),
+        (where) => ctx.prisma.source.findMany({ ...selection(query), where, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+        (where) => ctx.prisma.source.count({ where }),
+      ),
   }),
 );
 
