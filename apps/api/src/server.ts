@@ -32,6 +32,9 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: queryLimits.maxTokens },
+    // Compact JSON in production: Apollo indents by default, which makes a desk
+    // page ~30% larger to build, send and parse. Readable while developing.
+    ...(config.production ? { stringifyResult: (value) => JSON.stringify(value) } : {}),
     validationRules: [depthLimit(), aliasLimit()],
     formatError: formatError(logger),
     plugins: [
