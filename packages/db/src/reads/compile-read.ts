@@ -18,7 +18,7 @@ export class Unsupported extends Error {}
 
 type Args = Record<string, unknown>;
 /** Turns the statement's JSON into Prisma's values (dates). */
-export type Decoder = (value: unknown) => unknown;
+type Decoder = (value: unknown) => unknown;
 
 interface Builder {
   params: unknown[];
@@ -155,7 +155,7 @@ function relationSql(b: Builder, model: ModelInfo, row: string, field: FieldInfo
 const readKeys = new Set(["select", "include", "where", "orderBy", "take", "skip"]);
 
 /** A subquery that yields a JSON array of the rows `args` asks for. */
-export function rowsSql(b: Builder, model: ModelInfo, args: Args, join?: (child: string) => string, extra: (row: string) => [string, string][] = () => []): { sql: string; decode: Decoder } {
+function rowsSql(b: Builder, model: ModelInfo, args: Args, join?: (child: string) => string, extra: (row: string) => [string, string][] = () => []): { sql: string; decode: Decoder } {
   for (const key of Object.keys(args)) if (args[key] !== undefined && !readKeys.has(key)) throw new Unsupported(`option ${key}`);
   const take = args.take as number | undefined;
   const skip = args.skip as number | undefined;
@@ -200,7 +200,7 @@ function orderSql(model: ModelInfo, orderBy: unknown): string[] {
 
 // ---------------------------------------------------------------- where
 
-export function whereSql(b: Builder, model: ModelInfo, row: string, where: unknown): string {
+function whereSql(b: Builder, model: ModelInfo, row: string, where: unknown): string {
   if (where === undefined || where === null) return "TRUE";
   if (!isPlainObject(where)) throw new Unsupported("where");
   const parts: string[] = [];
