@@ -70,6 +70,15 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
     expect(found[0]).toEqual(await db.prisma.claim.findUnique({ where: { id: "seed-claim-astronauts" }, select: { id: true, quote: true } }));
   });
 
+  it("inside a transaction Prisma reads on the transaction's connection", async () => {
+    statements.length = 0;
+    const inside = await db.reads.$transaction(async (tx) => tx.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } }));
+    expect(inside).toEqual(await db.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } }));
+    // Ours start with `SELECT (`; Prisma's name the schema, or mark the transaction's ends.
+    expect(statements.filter((sql) => sql.startsWith("SELECT ("))).toEqual([]);
+    expect(statements.some((sql) => sql.includes('"public"."Claim"'))).toBe(true);
+  });
+
   it("findUniqueOrThrow of a missing row throws Prisma's not-found error", async () => {
     await expect(db.reads.claim.findUniqueOrThrow({ where: { id: "no-such-claim" } })).rejects.toMatchObject({ code: "P2025" });
   });

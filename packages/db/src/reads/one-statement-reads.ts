@@ -118,6 +118,7 @@ export function oneStatementReads(runner: StatementRunner) {
 
   async function read({ model, operation, args = {}, query, __internalParams }: QueryParams): Promise<unknown> {
     // Inside an interactive transaction the statement must run on its connection: Prisma's job.
+    // (Prisma hands query extensions its request parameters; `transaction` is set inside one.)
     if (!model || __internalParams?.transaction) return query(args);
     let result: Promise<unknown>;
     try {
