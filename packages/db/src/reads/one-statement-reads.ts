@@ -106,7 +106,12 @@ export function oneStatementReads(runner: StatementRunner) {
     // Calls batch together when everything but the key's value is the same.
     const shape = `${model}\0${key}\0${JSON.stringify(rest)}`;
     let batch = uniques.get(shape);
-    if (!batch) uniques.set(shape, (batch = { model, args: rest, key, waiting: new Map() }));
+    if (!batch) {
+      // The first call of a shape proves it compiles (or throws Unsupported
+      // for Prisma to take); the rest of the tick's calls of that shape join it.
+      compileFind(model, args, true);
+      uniques.set(shape, (batch = { model, args: rest, key, waiting: new Map() }));
+    }
     const waiting = batch.waiting;
     return new Promise((resolve, reject) => {
       const list = waiting.get(value) ?? [];
@@ -125,10 +130,8 @@ export function oneStatementReads(runner: StatementRunner) {
       if (operation === "count") result = enqueue(compileCount(model, args));
       else if (operation === "findMany") result = enqueue(compileFind(model, args, false));
       else {
-        // Compiled first, so an unsupported shape goes to Prisma before it joins a batch.
-        const compiled = compileFind(model, args, true);
         const key = operation.startsWith("findUnique") ? uniqueKey(model, args.where) : null;
-        result = key ? enqueueUnique(model, args, key) : enqueue(compiled);
+        result = key ? enqueueUnique(model, args, key) : enqueue(compileFind(model, args, true));
       }
     } catch (error) {
       if (error instanceof Unsupported) return query(args);
