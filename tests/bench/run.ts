@@ -188,7 +188,9 @@ async function main() {
     }
     console.table(rows);
     console.log(`RSS after the run (MB): ${variants.map((v) => `${v} ${rss[v].toFixed(0)}`).join(", ")}`);
-    const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, url("ours-pg"), short ? 5 : 30);
+    const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, url("ours-pg"), short ? 5 : 30).catch((error: Error) => {
+      throw new Error(`${error.message}\nthe API's log (ours-pg):\n${serverLogs.get(ports["ours-pg"]) ?? ""}`);
+    });
     console.log(
       `admin article page, 50 claims, server-rendered by next start on ours-pg (${render.samples} renders): article and claims in p50 ${render.articleP50.toFixed(0)} ms; whole page p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; ` +
         `its GraphQL data fetched alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,

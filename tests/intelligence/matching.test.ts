@@ -49,11 +49,16 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
 
   it("alerts when a published fact-check's claim reappears in a newly imported article", async () => {
     const body = "Officials repeated on Monday that China has sustained economic growth of about 5% a year. Markets were calm.";
-    const created = await editor.ok(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id recurringClaims { sentence score factCheck { headline } } } } } }`, {
+    const created = await editor.ok(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id recurringClaims { sentence score factCheck { id headline } } } } } }`, {
       input: { title: "Growth claims repeated", body },
     });
     const alerts = created.createArticle.data.recurringClaims;
     expect(alerts).toHaveLength(1);
     expect(alerts[0].factCheck.headline).toMatch(/5% growth/);
+
+    // Only published fact-checks alert: once it is taken down, the sentence is quiet.
+    await editor.ok(`mutation($id: ID!) { unpublishFactCheck(id: $id, reason: "Under re-review") { __typename } }`, { id: alerts[0].factCheck.id });
+    const after = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { recurringClaims { sentence } } } }`, { id: created.createArticle.data.id });
+    expect(after.node.recurringClaims).toEqual([]);
   });
 });

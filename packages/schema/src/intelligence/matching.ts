@@ -4,7 +4,7 @@
  * Two thresholds, as in established matching tools: above `suggest` a match
  * is shown; above `likelyDuplicate` it is flagged as probably the same claim.
  */
-import { Prisma, type PrismaClient } from "@claimdesk/db";
+import { Prisma } from "@claimdesk/db";
 
 export const matchThresholds = { suggest: 0.3, likelyDuplicate: 0.6 } as const;
 
@@ -56,30 +56,26 @@ export async function findSimilarClaims(
  * suggest threshold: one statement for the whole article.
  */
 export async function findRecurringFactChecks(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   sentences: string[],
 ): Promise<{ index: number; factCheckId: string; score: number }[]> {
   if (sentences.length === 0) return [];
   const values = Prisma.join(sentences.map((text, i) => Prisma.sql`(${i}::int, ${text}::text)`));
-  // Per sentence (LATERAL), so each looks its candidates up in the trigram
-  // indexes instead of comparing every sentence with every published claim.
-  // The planner prices `%` like `=` and, on a desk of a few thousand claims,
-  // preferred reading them all per sentence: 10.8 s for a 50-claim article on
-  // 7,900 claims, 0.2 s with the indexes. Hence seq scans off, for this statement only.
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
-    prisma.$queryRaw<{ index: number; factCheckId: string; score: number }[]>`
+  // Per sentence (LATERAL), each looking its candidates up in the trigram
+  // indexes over published claims only (a claim is PUBLISHED exactly while its
+  // fact-check is). Without `c.status` the planner cannot use those indexes
+  // and compares every sentence with every claim.
+  const rows = await prisma.$queryRaw<{ index: number; factCheckId: string; score: number }[]>`
     SELECT s.idx AS "index", m."factCheckId", m.score
     FROM (VALUES ${values}) AS s(idx, text)
     CROSS JOIN LATERAL (
       SELECT f.id AS "factCheckId", greatest(similarity(c."claimReviewed", s.text), similarity(c."quote", s.text))::float8 AS score
       FROM "Claim" c
       JOIN "FactCheck" f ON f."claimId" = c.id AND f.status = 'PUBLISHED'
-      WHERE c."claimReviewed" % s.text OR c."quote" % s.text
+      WHERE c.status = 'PUBLISHED' AND (c."claimReviewed" % s.text OR c."quote" % s.text)
       ORDER BY score DESC, f.id
       LIMIT 1
     ) m
-    ORDER BY s.idx`,
-  ]);
+    ORDER BY s.idx`;
   return rows.filter((row) => levelOf(row.score)).map((row) => ({ ...row, score: Math.round(row.score * 1000) / 1000 }));
 }
