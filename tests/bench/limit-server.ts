@@ -43,14 +43,14 @@ const sql: Record<string, string> = {
   Search: `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
     hits AS (
       SELECT * FROM (
-        SELECT 'Article' AS kind, a.id, ts_rank_cd(to_tsvector('english'::regconfig, a."title" || ' ' || a."body"), q.q)::float8 AS rank, json_build_object('__typename', 'Article', 'id', ${gid("Article", "a.id")}, 'title', a.title) AS node
-        FROM "Article" a, q WHERE to_tsvector('english'::regconfig, a."title" || ' ' || a."body") @@ q.q
+        SELECT 'Article' AS kind, a.id, ts_rank_cd(a."searchVector", q.q)::float8 AS rank, json_build_object('__typename', 'Article', 'id', ${gid("Article", "a.id")}, 'title', a.title) AS node
+        FROM "Article" a, q WHERE a."searchVector" @@ q.q
         UNION ALL
-        SELECT 'Claim', c.id, ts_rank_cd(to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed"), q.q)::float8 * 2, json_build_object('__typename', 'Claim', 'id', ${gid("Claim", "c.id")}, 'claimReviewed', c."claimReviewed")
-        FROM "Claim" c, q WHERE to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed") @@ q.q
+        SELECT 'Claim', c.id, ts_rank_cd(c."searchVector", q.q)::float8 * 2, json_build_object('__typename', 'Claim', 'id', ${gid("Claim", "c.id")}, 'claimReviewed', c."claimReviewed")
+        FROM "Claim" c, q WHERE c."searchVector" @@ q.q
         UNION ALL
-        SELECT 'Source', s.id, ts_rank_cd(to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')), q.q)::float8, json_build_object('__typename', 'Source', 'id', ${gid("Source", "s.id")}, 'title', s.title)
-        FROM "Source" s, q WHERE to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')) @@ q.q
+        SELECT 'Source', s.id, ts_rank_cd(s."searchVector", q.q)::float8, json_build_object('__typename', 'Source', 'id', ${gid("Source", "s.id")}, 'title', s.title)
+        FROM "Source" s, q WHERE s."searchVector" @@ q.q
       ) h ORDER BY rank DESC, id LIMIT $2)
     SELECT json_build_object('data', json_build_object('search', (SELECT coalesce(json_agg(json_build_object('rank', rank, 'node', node) ORDER BY rank DESC, id), '[]') FROM hits))) AS body`,
   Source: `SELECT json_build_object('data', json_build_object('node', (

@@ -7,6 +7,7 @@ import { databaseKinds } from "../support/databases.ts";
 
 const manual = JSON.parse(fs.readFileSync(new URL("../../packages/db/prisma/manual-objects.json", import.meta.url), "utf8")) as {
   extensions: string[];
+  columns: string[];
   constraints: string[];
   functions: string[];
   triggers: string[];
@@ -19,6 +20,8 @@ function isManual(item: string): boolean {
   switch (kind) {
     case "extension":
       return manual.extensions.includes(name);
+    case "column":
+      return manual.columns.includes(name);
     case "constraint":
       return manual.constraints.includes(name);
     case "function":
@@ -64,6 +67,7 @@ describe.each(databaseKinds())("schema.prisma and the migrations agree on %s", (
       ...manual.triggers.map((n) => `trigger ${n}`),
     ];
     for (const item of listed) expect(migrated).toContain(item);
+    for (const name of manual.columns) expect(migrated.some((i) => i.startsWith(`column ${name} `))).toBe(true);
     for (const name of manual.constraints) expect(migrated.some((i) => i.startsWith(`constraint ${name} `))).toBe(true);
     for (const name of manual.indexes) expect(migrated.some((i) => i.startsWith(`index ${name} `))).toBe(true);
   });

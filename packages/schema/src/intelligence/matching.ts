@@ -36,7 +36,7 @@ export async function findSimilarClaims(
              greatest(similarity(c."claimReviewed", ${text}), similarity(c."quote", ${text}))::float8 AS score
       FROM "Claim" c
       WHERE (c."claimReviewed" % ${text}
-             OR to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed") @@ plainto_tsquery('english', ${text}))
+             OR c."searchVector" @@ plainto_tsquery('english', ${text}))
         AND c.id <> ${options.excludeClaimId ?? ""}
       UNION ALL
       SELECT NULL::text, e.id, similarity(e."claimReviewed", ${text})::float8

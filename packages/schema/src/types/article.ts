@@ -77,10 +77,9 @@ export async function articleWhere(filter: ArticleFilterShape | null | undefined
   if (filter.status) where.status = filter.status;
   if (filter.publishedFrom || filter.publishedTo) where.publishedAt = { gte: filter.publishedFrom ?? undefined, lte: filter.publishedTo ?? undefined };
   if (filter.query?.trim()) {
-    // The expression matches the Article_fts_idx index.
     const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Article"
-      WHERE to_tsvector('english'::regconfig, "title" || ' ' || "body") @@ websearch_to_tsquery('english', ${filter.query})
+      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
       LIMIT 10000`;
     where.id = { in: rows.map((row) => row.id) };
   }

@@ -145,7 +145,7 @@ async function claimWhere(filter: typeof ClaimFilter.$inferInput | null | undefi
   if (filter.query?.trim()) {
     const rows = await prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Claim"
-      WHERE to_tsvector('english'::regconfig, "quote" || ' ' || "claimReviewed") @@ websearch_to_tsquery('english', ${filter.query})
+      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
       LIMIT 10000`;
     where.id = { in: rows.map((row) => row.id) };
   }

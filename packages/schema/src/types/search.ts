@@ -24,7 +24,8 @@ const SearchHit = builder.objectRef<Hit & { node: object }>("SearchHit").impleme
 
 /**
  * Full-text search across articles, claims and sources, one ranked list.
- * The tsvector expressions match the *_fts_idx indexes of the first migration.
+ * Each table's "searchVector" is a stored, generated column (see the
+ * stored_search_vectors migration), indexed by its *_fts_idx.
  */
 builder.queryField("search", (t) =>
   t.field({
@@ -40,14 +41,14 @@ builder.queryField("search", (t) =>
       const hits = await ctx.prisma.$queryRaw<Hit[]>`
         WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q)
         SELECT * FROM (
-          SELECT 'Article' AS kind, a.id, ts_rank_cd(to_tsvector('english'::regconfig, a."title" || ' ' || a."body"), q.q)::float8 AS rank
-          FROM "Article" a, q WHERE to_tsvector('english'::regconfig, a."title" || ' ' || a."body") @@ q.q
+          SELECT 'Article' AS kind, a.id, ts_rank_cd(a."searchVector", q.q)::float8 AS rank
+          FROM "Article" a, q WHERE a."searchVector" @@ q.q
           UNION ALL
-          SELECT 'Claim', c.id, ts_rank_cd(to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed"), q.q)::float8 * 2
-          FROM "Claim" c, q WHERE to_tsvector('english'::regconfig, c."quote" || ' ' || c."claimReviewed") @@ q.q
+          SELECT 'Claim', c.id, ts_rank_cd(c."searchVector", q.q)::float8 * 2
+          FROM "Claim" c, q WHERE c."searchVector" @@ q.q
           UNION ALL
-          SELECT 'Source', s.id, ts_rank_cd(to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')), q.q)::float8
-          FROM "Source" s, q WHERE to_tsvector('english'::regconfig, s."title" || ' ' || coalesce(s."publisher", '') || ' ' || coalesce(s."notes", '')) @@ q.q
+          SELECT 'Source', s.id, ts_rank_cd(s."searchVector", q.q)::float8
+          FROM "Source" s, q WHERE s."searchVector" @@ q.q
         ) hits ORDER BY rank DESC, id LIMIT ${first}`;
       const ids = (kind: Hit["kind"]) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
       const [articles, claims, sources] = await Promise.all([

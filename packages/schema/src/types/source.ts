@@ -66,8 +66,7 @@ async function sourceWhere(filter: typeof SourceFilter.$inferInput | null | unde
   if (filter.query?.trim()) {
     const rows = await prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Source"
-      WHERE to_tsvector('english'::regconfig, "title" || ' ' || coalesce("publisher", '') || ' ' || coalesce("notes", ''))
-            @@ websearch_to_tsquery('english', ${filter.query})
+      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
          OR "url" ILIKE ${`%${filter.query.trim()}%`}
       LIMIT 10000`;
     where.id = { in: rows.map((row) => row.id) };
