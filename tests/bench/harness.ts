@@ -51,11 +51,12 @@ export const serverLogs = new Map<number, string>();
 
 /**
  * Runs a server in its own process group and resolves once it answers HTTP on
- * `port`: built JavaScript (`.mjs`, the API as deployed) with node, TypeScript with tsx.
+ * `port`: built JavaScript (`.mjs`, the API as deployed) with node, TypeScript with tsx;
+ * `nodeFlags` go to node (profiling, GC tracing).
  */
-export function start(command: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
+export function start(command: string[], env: Record<string, string>, port: number, nodeFlags: string[] = []): Promise<ChildProcess> {
   const [file, ...rest] = command as [string, ...string[]];
-  const [program, argv] = file.endsWith(".mjs") ? [process.execPath, ["--enable-source-maps", file, ...rest]] : ["npx", ["tsx", file, ...rest]];
+  const [program, argv] = file.endsWith(".mjs") ? [process.execPath, ["--enable-source-maps", ...nodeFlags, file, ...rest]] : ["npx", ["tsx", ...nodeFlags, file, ...rest]];
   // Own process group, so stopping it stops npx, tsx and the server alike.
   const child = spawn(program, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";

@@ -10,10 +10,12 @@
  *   --seconds N      measurement time (default 10)
  *   --connections N  (default 10)
  *   --reuse          keep the database of an earlier probe instead of loading a fresh one
+ *   --node-flags S   node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc";
+ *                    the end of the API's output is printed after the figures
  */
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { admin, cpuSeconds, freshPostgresDatabase, prepare, rssMb, serverPid, start, stop, token } from "./harness.ts";
+import { admin, cpuSeconds, freshPostgresDatabase, prepare, rssMb, serverLogs, serverPid, start, stop, token } from "./harness.ts";
 import { operations } from "./operations.ts";
 import { freePort } from "../support/ports.ts";
 
@@ -27,6 +29,7 @@ const variant = option("variant", "ours-pg");
 const scale = Number(option("scale", "1"));
 const seconds = Number(option("seconds", "10"));
 const connections = Number(option("connections", "10"));
+const nodeFlags = option("node-flags", "").split(" ").filter(Boolean);
 const database = `claimdesk_probe_${String(scale).replace(".", "_")}`;
 
 const op = operations.find((o) => o.name === opName);
@@ -51,7 +54,7 @@ async function main() {
   const server =
     variant === "L"
       ? await start(["tests/bench/limit-server.ts", url, String(port)], {}, port)
-      : await start(["apps/api/dist/main.mjs"], { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATABASE_URL: url, PORT: String(port) }, port);
+      : await start(["apps/api/dist/main.mjs"], { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATABASE_URL: url, PORT: String(port) }, port, nodeFlags);
   try {
     const pid = serverPid(server);
     const request = {
@@ -72,6 +75,7 @@ async function main() {
       `${op!.name} on ${variant}, scale ${scale}, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
         `${result.non2xx + result.errors} failed; CPU per request: server ${((api * 1000) / n).toFixed(2)} ms, PostgreSQL ${((db * 1000) / n).toFixed(2)} ms; server RSS ${rssMb(pid).toFixed(0)} MB`,
     );
+    if (nodeFlags.length) console.log(`the API's output ends:\n${serverLogs.get(port) ?? ""}`);
   } finally {
     await stop(server);
   }
