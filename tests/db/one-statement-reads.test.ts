@@ -5,7 +5,7 @@
  * statements are counted to show which cases the compiler took.
  */
 import { createTestDatabase, type TestDatabase } from "@claimdesk/db/testing";
-import { seed } from "@claimdesk/db";
+import { seed, withCompiledReads } from "@claimdesk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 
@@ -59,6 +59,33 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
     expect(ours.length).toBe(compiled ? 1 : 0);
     // A case that finds nothing would prove little.
     if (Array.isArray(expected) && name !== "empty in") expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)("%s, inside a transaction (withCompiledReads)", async (_name, model, operation, args, compiled) => {
+    const call = (client: unknown) => (client as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![operation]!(args);
+    const expected = await call(db.prisma);
+    statements.length = 0;
+    const actual = await db.prisma.$transaction(async (tx) => call(withCompiledReads(tx)));
+    expect(actual).toEqual(expected);
+    expect(statements.filter((sql) => sql.startsWith("SELECT ("))).toHaveLength(compiled ? 1 : 0);
+  });
+
+  it("compiled reads in a transaction see its own uncommitted writes, and nothing after a rollback", async () => {
+    const id = "claim-inside-a-transaction";
+    const seen = await db.prisma
+      .$transaction(async (prismaTx) => {
+        const tx = withCompiledReads(prismaTx);
+        await tx.claim.create({ data: { id, quote: "Written, not committed", claimReviewed: "Written, not committed" } });
+        statements.length = 0;
+        const found = await tx.claim.findUniqueOrThrow({ where: { id }, select: { id: true, quote: true } });
+        const counted = await tx.claim.count({ where: { id } });
+        expect(statements.filter((sql) => sql.startsWith("SELECT ("))).toHaveLength(2);
+        throw Object.assign(new Error("roll back"), { found, counted });
+      })
+      .catch((error: { found?: unknown; counted?: unknown }) => error);
+    expect(seen).toMatchObject({ found: { id, quote: "Written, not committed" }, counted: 1 });
+    expect(await db.prisma.claim.findUnique({ where: { id } })).toBeNull();
+    await expect(db.prisma.$transaction(async (tx) => withCompiledReads(tx).claim.findUniqueOrThrow({ where: { id } }))).rejects.toMatchObject({ code: "P2025" });
   });
 
   it("findUnique calls of one tick share one statement, whatever their keys", async () => {

@@ -5,6 +5,7 @@ export type {
 } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { openDatabase, type Database, type OpenOptions } from "./connect.ts";
+export { withCompiledReads } from "./reads/transaction-reads.ts";
 export { resolveTarget, describeTarget, redactUrl, defaultDataDir, type DatabaseTarget } from "./target.ts";
 export type { SqlRunner } from "./sql.ts";
 export * from "./errors.ts";

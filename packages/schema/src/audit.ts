@@ -1,4 +1,4 @@
-import type { Prisma } from "@claimdesk/db";
+import { type Prisma, withCompiledReads } from "@claimdesk/db";
 import type { Context } from "./context.ts";
 import { IdempotencyInProgressError } from "./errors.ts";
 
@@ -28,10 +28,13 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
 
 /**
  * Runs a write and its audit events in one transaction: the change and its
- * record of who did it commit together or not at all.
+ * record of who did it commit together or not at all. The work's reads are
+ * compiled to SQL (as queries' are) instead of by Prisma: most of a
+ * mutation's CPU was Prisma compiling them.
  */
 export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
-  return ctx.prisma.$transaction(async (tx) => {
+  return ctx.prisma.$transaction(async (prismaTx) => {
+    const tx = withCompiledReads(prismaTx);
     const idempotency = ctx.idempotency;
     if (idempotency && ctx.viewer && !idempotency.reserved) {
       try {
@@ -53,6 +56,7 @@ export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntr
           after: toJson(entry.after),
           requestId: ctx.requestId,
         },
+        select: { id: true },
       });
     };
     return work(tx, audit);

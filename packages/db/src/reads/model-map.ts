@@ -39,6 +39,10 @@ for (const [name, model] of Object.entries(getDatamodel().datamodel.models)) {
   });
 }
 
+export function modelNames(): string[] {
+  return [...models.keys()];
+}
+
 export function modelInfo(name: string): ModelInfo {
   const model = models.get(name);
   if (!model) throw new Error(`Unknown model ${name}`);

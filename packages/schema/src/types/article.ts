@@ -194,7 +194,7 @@ builder.mutationField("createArticle", (t) =>
           const existing = await tx.article.findUnique({ where: { canonicalUrl: fields.canonicalUrl } });
           if (existing) throw new DuplicateArticleError(existing);
         }
-        const article = await tx.article.create({ data: { ...fields, outletId: await outletId(tx, outletName) } });
+        const article = await tx.article.create({ data: { ...fields, outletId: await outletId(tx, outletName) }, select: { id: true } });
         await audit({ action: "article.create", entityType: "Article", entityId: article.id, after: { ...fields, body: `${fields.body.length} characters`, outletName } });
         // Read the answer inside the transaction: once it commits, the response needs no more database.
         return tx.article.findUniqueOrThrow({ ...selection(query), where: { id: article.id } });

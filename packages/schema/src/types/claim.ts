@@ -323,6 +323,7 @@ builder.mutationField("createClaim", (t) =>
         const citations = evidence.map((e) => ({ sourceId: e.sourceId.id, stance: e.stance, ...parseInput(evidenceSchema, { passage: e.passage, location: e.location }, ["input", "evidence"]) }));
         const claim = await tx.claim.create({
           data: { ...fields, appearances: appearance ? { create: appearance } : undefined, sources: citations.length ? { createMany: { data: citations } } : undefined },
+          select: { id: true },
         });
         await audit({
           action: "claim.create",
