@@ -173,7 +173,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     const cookies = parseCookies(headerValue(req, "cookie"));
     const authorization = headerValue(req, "authorization");
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-    return resolveViewer(db.prisma, { sessionSecret: cookies.get(sessionCookie), bearer });
+    return resolveViewer(db.sql, { sessionSecret: cookies.get(sessionCookie), bearer });
   }
 
   /** A stored answer for a retried Idempotency-Key, or null to execute. */
