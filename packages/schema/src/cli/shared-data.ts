@@ -47,8 +47,8 @@ export function readClefFolder(dir: string): LabelledDocument[] {
   return files.map((f) => readClefDocument(path.join(dir, f)));
 }
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes). */
-export function parseCsv(text: string): string[][] {
+/** Minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes); tab-separated with `delimiter: "\t"`. */
+export function parseCsv(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -59,8 +59,8 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
       else if (c === '"') quoted = false;
       else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delimiter) row.push(field), (field = "");
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(field), rows.push(row), (row = []), (field = "");
