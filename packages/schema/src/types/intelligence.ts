@@ -34,10 +34,13 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
     type: [SuggestionRef],
     description: "The article's sentences, most check-worthy first",
     authScopes: { staff: true },
-    args: { first: t.arg.int({ required: false, defaultValue: 10 }), minScore: t.arg.float({ required: false, defaultValue: 0.2 }) },
+    args: {
+      first: t.arg.int({ required: false, defaultValue: 10 }),
+      minScore: t.arg.float({ required: false, description: "Leave out sentences scoring below this (no cut by default: the ranking is what matters)" }),
+    },
     select: { body: true, appearances: { select: { spanStart: true, spanEnd: true } } },
     resolve: (article, args) => {
-      const first = Math.min(Math.max(args.first ?? 10, 1), 100);
+      const first = Math.min(Math.max(args.first ?? 10, 1), 200);
       return suggestClaims(article.body)
         .filter((s) => s.score >= (args.minScore ?? 0))
         .slice(0, first)
@@ -50,8 +53,8 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
 
 const MatchLevelEnum = builder.enumType("MatchLevel", {
   values: {
-    LIKELY_DUPLICATE: { description: `Similarity of ${matchThresholds.likelyDuplicate} or more` },
-    SUGGEST: { description: `Similarity of ${matchThresholds.suggest} or more` },
+    LIKELY_DUPLICATE: { description: `Evidence of ${matchThresholds.likelyDuplicate} or more: probably the same claim` },
+    SUGGEST: { description: `Evidence of ${matchThresholds.suggest} or more: worth a look` },
   } as const,
 });
 
@@ -80,7 +83,8 @@ export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
 const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
   description: "A close claim of ours (claim) or an imported fact-check (externalFactCheck)",
   fields: (t) => ({
-    score: t.exposeFloat("score", { description: "Trigram similarity, 0 to 1" }),
+    score: t.exposeFloat("score", { description: "Rank score fusing full-text and trigram rankings, 0 to 1 (best first)" }),
+    evidence: t.exposeFloat("evidence", { description: "The larger of trigram similarity and the share of the text's word weight matched, 0 to 1" }),
     level: t.expose("level", { type: MatchLevelEnum }),
     claim: t.prismaField({
       type: "Claim",
