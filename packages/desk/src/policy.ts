@@ -11,7 +11,7 @@
  * counts and node look-ups all hide the same rows.
  */
 import type { Claim, Prisma, Role } from "@claimdesk/db";
-import type { Viewer } from "../context.ts";
+import type { Viewer } from "./viewer.ts";
 
 export interface Scopes {
   /** Any signed-in user. */

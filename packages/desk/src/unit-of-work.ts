@@ -1,5 +1,5 @@
 import { type Prisma, withCompiledReads } from "@claimdesk/db";
-import type { Context } from "./context.ts";
+import type { DeskContext as Context } from "./context.ts";
 import { IdempotencyInProgressError } from "./errors.ts";
 
 export type Tx = Prisma.TransactionClient;

@@ -22,5 +22,3 @@ export function printedSchema(): string {
 }
 
 export type { Context, Viewer, SessionControl } from "./context.ts";
-export { resolveViewer, createSession, revokeSession, hashSecret, sessionTtlMs } from "./auth/tokens.ts";
-export { AppError } from "./errors.ts";

@@ -1,11 +1,11 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import { type Prisma, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
-import { audited, changedFields } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import { audited, changedFields } from "@claimdesk/desk";
+import { permissions, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError } from "@claimdesk/desk";
+import { parseInput } from "@claimdesk/desk";
 import { ErrorInterface, IngestionStatusEnum, SortDirection } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
 

@@ -1,13 +1,13 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText, updateVersioned } from "@claimdesk/db";
 import { z } from "zod";
-import { audited, changedFields } from "../audit.ts";
-import { isEditor, permissions, visible } from "../auth/access.ts";
+import { audited, changedFields } from "@claimdesk/desk";
+import { isEditor, permissions, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { claimReviewFor } from "../claim-review.ts";
-import { parseInput } from "../validation.ts";
-import { availableMoves, checkMove } from "../workflow.ts";
+import { parseInput } from "@claimdesk/desk";
+import { availableMoves, checkMove } from "@claimdesk/desk";
 import type { Context } from "../context.ts";
 import { ArticleRef } from "./article.ts";
 import { ClaimStatusEnum, ErrorInterface, SortDirection, StanceEnum } from "./common.ts";

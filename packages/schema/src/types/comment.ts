@@ -1,10 +1,10 @@
 import { selection } from "../query.ts";
 import { z } from "zod";
-import { audited } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { permissions, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "@claimdesk/desk";
+import { parseInput } from "@claimdesk/desk";
 import { ClaimRef } from "./claim.ts";
 
 /** Internal notes on a claim, threaded. Staff only. */

@@ -1,13 +1,13 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import type { Prisma } from "@claimdesk/db";
 import { z } from "zod";
-import { audited } from "../audit.ts";
-import { isStaff, permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { isStaff, permissions, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
+import { parseInput } from "@claimdesk/desk";
 import { claimReviewFor } from "../claim-review.ts";
-import { publishPreconditions } from "../workflow.ts";
+import { publishPreconditions } from "@claimdesk/desk";
 import { FactCheckStatusEnum } from "./common.ts";
 import { ClaimAppearanceRef, ClaimRef } from "./claim.ts";
 import { PersonRef } from "./person.ts";

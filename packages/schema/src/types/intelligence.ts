@@ -1,8 +1,8 @@
 import { codePointLength } from "@claimdesk/db";
-import { audited } from "../audit.ts";
-import { isStaff, permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { isStaff, permissions, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { mapRating, parseClaimReviews } from "../intelligence/claim-review-import.ts";
 import { ErrorInterface } from "./common.ts";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";

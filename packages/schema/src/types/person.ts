@@ -1,10 +1,10 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import { z } from "zod";
-import { audited } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { permissions, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ForbiddenError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { ForbiddenError, ValidationError } from "@claimdesk/desk";
+import { parseInput } from "@claimdesk/desk";
 
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {

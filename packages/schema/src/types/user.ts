@@ -1,13 +1,13 @@
 import { selection } from "../query.ts";
 import { hashPassword, verifyPassword } from "@claimdesk/db";
 import { z } from "zod";
-import { audited } from "../audit.ts";
-import { isAdmin, isStaff, permissions, visible } from "../auth/access.ts";
-import { apiTokenPrefix, newSecret } from "../auth/tokens.ts";
+import { audited } from "@claimdesk/desk";
+import { isAdmin, isStaff, permissions, visible } from "@claimdesk/desk";
+import { apiTokenPrefix, newSecret } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "../auth/login-limits.ts";
-import { parseInput } from "../validation.ts";
+import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "@claimdesk/desk";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "@claimdesk/desk";
+import { parseInput } from "@claimdesk/desk";
 import { RoleEnum } from "./common.ts";
 
 /** Newsroom users. Never exposes password hashes; e-mail only to the user and admins. */
