@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { searchSchema } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { ArticleRef } from "./article.ts";
 import { ClaimRef } from "./claim.ts";
@@ -32,8 +32,8 @@ builder.queryField("search", (t) =>
     type: [SearchHit],
     authScopes: { staff: true },
     args: {
-      query: t.arg.string({ required: true, validate: z.string().trim().min(1, "is required").max(500, "is longer than 500 characters") }),
-      first: t.arg.int({ required: false, defaultValue: 20, validate: z.number().int().min(1, "must be at least 1").max(100, "must be 100 or less") }),
+      query: t.arg.string({ required: true, validate: searchSchema.query }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: searchSchema.first }),
     },
     resolve: async (_root, args, ctx) => {
       const query = args.query.trim();
