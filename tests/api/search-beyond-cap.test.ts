@@ -21,7 +21,7 @@ describe.each(databaseKinds())("full-text list filters beyond 10,000 matches on 
       `INSERT INTO "Source" (id, title, type, version, "createdAt", "updatedAt")
        SELECT 'bulk-source-' || n, 'Zanzibar clove ledger ' || n, 'DATASET', 1, now() - n * interval '1 second', now() FROM generate_series(1, ${matches}) n`,
     );
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => t?.stop());
 
   it("claims and sources: exact totalCount and full pages, the last page too", async () => {
@@ -34,5 +34,5 @@ describe.each(databaseKinds())("full-text list filters beyond 10,000 matches on 
     );
     const sources = await editor.ok(`{ sources(first: 10, filter: { query: "clove ledger" }) { totalCount } }`);
     expect(sources.sources.totalCount).toBe(matches);
-  }, 120_000);
+  }, 300_000);
 });
