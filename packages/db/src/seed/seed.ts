@@ -132,6 +132,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
       if (!(await existing(tx.factCheck, sampleFactCheck.id))) {
         const { rating, publishedBy, ...factCheck } = sampleFactCheck;
         await tx.factCheck.create({ data: { ...factCheck, ratingId: ratingId(rating), publishedById: publishedBy } });
+        // What the public reads, frozen as the desk has it now (see the published_snapshot migration).
+        await tx.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = ${factCheck.id}`;
         count("FactCheck", true);
       }
     },

@@ -1,8 +1,8 @@
 import { codePointLength } from "@claimdesk/db";
-import { audited } from "../audit.ts";
-import { isStaff, permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { claims, permissions, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { mapRating, parseClaimReviews } from "../intelligence/claim-review-import.ts";
 import { ErrorInterface } from "./common.ts";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
@@ -172,25 +172,7 @@ builder.mutationField("confirmDuplicate", (t) =>
       reuseVerdict: t.arg.boolean({ required: false, defaultValue: false }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = args.claimId.id;
-      if (id === args.canonicalId.id) throw ValidationError.field("canonicalId", "A claim cannot duplicate itself");
-      await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id } });
-        const canonical = await tx.claim.findUnique({ where: { id: args.canonicalId.id } });
-        if (!claim || !canonical) throw new NotFoundError("The claim");
-        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
-        if (claim.status === "PUBLISHED") throw new WorkflowError("A published claim cannot be marked a duplicate");
-        if (canonical.duplicateOfId === id) throw ValidationError.field("canonicalId", "That claim is already a duplicate of this one");
-        const reuse = args.reuseVerdict && canonical.ratingId ? { ratingId: canonical.ratingId, explanation: canonical.explanation } : {};
-        await tx.claim.update({ where: { id }, data: { duplicateOfId: canonical.id, ...reuse, version: { increment: 1 } } });
-        await audit({
-          action: "claim.duplicate.confirm",
-          entityType: "Claim",
-          entityId: id,
-          before: { duplicateOfId: claim.duplicateOfId, ratingId: claim.ratingId },
-          after: { duplicateOfId: canonical.id, reusedVerdict: !!reuse.ratingId, ratingId: reuse.ratingId ?? claim.ratingId },
-        });
-      });
+      const id = await claims.confirmDuplicate(ctx, args.claimId.id, args.canonicalId.id, !!args.reuseVerdict);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -204,13 +186,7 @@ builder.mutationField("rejectMatch", (t) =>
     errors: { types: [ForbiddenError, NotFoundError] },
     args: { claimId: t.arg.globalID({ for: ClaimRef, required: true }), candidateId: t.arg.globalID({ for: ClaimRef, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = args.claimId.id;
-      await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id } });
-        if (!claim || !isStaff(ctx.viewer)) throw claim ? new ForbiddenError() : new NotFoundError("The claim");
-        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
-        await audit({ action: "claim.duplicate.reject", entityType: "Claim", entityId: id, after: { candidateId: args.candidateId.id } });
-      });
+      const id = await claims.rejectMatch(ctx, args.claimId.id, args.candidateId.id);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -1,5 +1,5 @@
 import { type Prisma, withCompiledReads } from "@claimdesk/db";
-import type { Context } from "./context.ts";
+import type { DeskContext as Context } from "./context.ts";
 import { IdempotencyInProgressError } from "./errors.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -27,15 +27,16 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
 }
 
 /**
- * Runs a write and its audit events in one transaction: the change and its
+ * The unit of work. Runs a write and its audit events in one transaction: the change and its
  * record of who did it commit together or not at all. The work's reads are
  * compiled to SQL (as queries' are) instead of by Prisma: most of a
  * mutation's CPU was Prisma compiling them.
  */
 export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
+  const idempotency = ctx.idempotency;
+  let reservedHere = false;
   return ctx.prisma.$transaction(async (prismaTx) => {
     const tx = withCompiledReads(prismaTx);
-    const idempotency = ctx.idempotency;
     if (idempotency && ctx.viewer && !idempotency.reserved) {
       try {
         await tx.idempotencyKey.create({ data: { userId: ctx.viewer.id, key: idempotency.key, requestHash: idempotency.requestHash } });
@@ -44,6 +45,7 @@ export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntr
         throw error;
       }
       idempotency.reserved = true;
+      reservedHere = true;
     }
     const audit = async (entry: AuditEntry) => {
       await tx.auditEvent.create({
@@ -60,6 +62,11 @@ export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntr
       });
     };
     return work(tx, audit);
+  }).catch((error: unknown) => {
+    // Rolled back, and the key with it: the request's next write reserves it,
+    // so a request whose first mutation field fails still cannot write twice.
+    if (reservedHere && idempotency) idempotency.reserved = false;
+    throw error;
   });
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, Role, SqlRunner } from "@claimdesk/db";
-import type { Viewer } from "../context.ts";
+import type { Viewer } from "../viewer.ts";
 
 export const sessionTtlMs = 14 * 24 * 3600 * 1000;
 export const apiTokenPrefix = "cdk_";

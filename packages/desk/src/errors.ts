@@ -1,4 +1,4 @@
-import type { Claim, Article } from "@claimdesk/db";
+import type { Article } from "@claimdesk/db";
 
 /**
  * Errors a client can act on. Mutations return them in their result union
@@ -52,11 +52,19 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Someone else saved the record since the client read it. */
+/** The versioned records; every one changes only through a versioned save. */
+export type VersionedEntity = "Claim" | "Article" | "Source" | "FactCheck";
+
+const entityNames: Record<VersionedEntity, string> = { Claim: "claim", Article: "article", Source: "source", FactCheck: "fact-check" };
+
+/** Someone else saved the record since the client read it: the same shape for every versioned record. */
 export class ConflictError extends AppError {
   readonly code = "CONFLICT";
-  constructor(readonly current: Claim) {
-    super(`This claim was changed by someone else (now at version ${current.version}). Review their changes and save again.`);
+  constructor(
+    readonly entity: VersionedEntity,
+    readonly current: { id: string; version: number },
+  ) {
+    super(`This ${entityNames[entity]} was changed by someone else (now at version ${current.version}). Review their changes and save again.`);
   }
 }
 
