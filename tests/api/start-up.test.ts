@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // What a newsroom meets on its own server: db:setup, the first admin, and a
 // production API that will not run with the README's sample passwords.
 const root = new URL("../../", import.meta.url).pathname;
+const tsx = `${root}node_modules/.bin/tsx`;
 
 // Each step is a fresh process (tsx, PGlite, argon2): slow on a loaded two-core machine.
 describe("setting up a newsroom's own server (embedded database)", { timeout: 300_000 }, () => {
@@ -22,7 +23,7 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
 
   const env = () => ({ ...process.env, DATABASE_URL: "", CLAIMDESK_DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "warn" });
   const db = (script: string, args: string[] = [], input?: string): SpawnSyncReturns<string> =>
-    spawnSync("npx", ["tsx", `src/cli/${script}.ts`, ...args], { cwd: `${root}packages/db`, env: env(), encoding: "utf8", input, timeout: 120_000 });
+    spawnSync(tsx, [`src/cli/${script}.ts`, ...args], { cwd: `${root}packages/db`, env: env(), encoding: "utf8", input, timeout: 120_000 });
   async function users() {
     const opened = await openDatabase({ kind: "pglite", dataDir });
     try {
@@ -70,7 +71,7 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
 
   it("a production API with the sample newsroom refuses to start, naming the accounts, unless allowed", async () => {
     expect(db("seed", ["--sample"]).status).toBe(0);
-    const refused = spawnSync("npx", ["tsx", "src/main.ts"], { cwd: `${root}apps/api`, env: { ...env(), PORT: "0" }, encoding: "utf8", timeout: 120_000 });
+    const refused = spawnSync(tsx, ["src/main.ts"], { cwd: `${root}apps/api`, env: { ...env(), PORT: "0" }, encoding: "utf8", timeout: 120_000 });
     expect(refused.status).toBe(1);
     const line = refused.stderr.trim();
     expect(line.split("\n")).toHaveLength(1);
@@ -87,7 +88,7 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
     await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
     const port = (busy.address() as net.AddressInfo).port;
     try {
-      const api = spawnSync("npx", ["tsx", "src/main.ts"], {
+      const api = spawnSync(tsx, ["src/main.ts"], {
         cwd: `${root}apps/api`,
         env: { ...env(), PORT: String(port), CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true" },
         encoding: "utf8",
@@ -111,7 +112,7 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
 /** Starts the API, waits for its "listening" line, then stops it with SIGINT as Ctrl-C would. */
 function startApi(env: NodeJS.ProcessEnv): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "src/main.ts"], { cwd: `${root}apps/api`, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(tsx, ["src/main.ts"], { cwd: `${root}apps/api`, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
     const timer = setTimeout(() => {
       process.kill(-child.pid!, "SIGKILL");
