@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { PothosValidationError } from "@pothos/core";
+import { InvalidParameter } from "@claimdesk/db";
 import { AppError } from "@claimdesk/schema";
 import type { Logger } from "pino";
 
@@ -46,8 +47,8 @@ export function formatError(logger: Logger) {
       const fieldErrors = (original as { fieldErrors?: unknown }).fieldErrors;
       return { ...base, message: original.message, extensions: { code: original.code, ...(fieldErrors ? { fieldErrors } : {}) } };
     }
-    if (original instanceof PothosValidationError) {
-      return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
+    if (original instanceof PothosValidationError || (original as Error | undefined)?.name === InvalidParameter.name) {
+      return { ...base, message: (original as Error).message, extensions: { code: "BAD_USER_INPUT" } };
     }
     if (code && clientCodes.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };

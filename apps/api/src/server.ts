@@ -11,6 +11,7 @@ import { formatError, isDatabaseUnavailable } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
+import { textInputChecks } from "./input-checks.ts";
 import { aliasLimit, costLimit, depthLimit, queryLimits } from "./limits.ts";
 
 export interface Api {
@@ -42,6 +43,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      textInputChecks(),
       costLimit(schema),
       queriesUseReads(db),
       unavailableIs503(),
