@@ -4,6 +4,20 @@ import type { NextConfig } from "next";
 // src/lib/server.ts and the /graphql route handler, not baked in at build.
 const config: NextConfig = {
   poweredByHeader: false,
+  // On every response, pages and assets alike; the per-request CSP is set in src/proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;
