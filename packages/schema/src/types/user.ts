@@ -151,7 +151,7 @@ const UpdateUserInput = builder.inputType("UpdateUserInput", {
 builder.mutationField("updateUser", (t) =>
   t.prismaField({
     type: "User",
-    description: "Changes a user's name, role, password or active flag (admins). Deactivating or demoting ends their sessions.",
+    description: "Changes a user's name, role, password or active flag (admins). Deactivating, demoting or a new password ends their sessions; deactivating or a new password revokes their API tokens.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
@@ -173,6 +173,10 @@ builder.mutationField("updateUser", (t) =>
         await tx.user.update({ where: { id }, data: { name: data.name, role: data.role, active: data.active, passwordHash } });
         if (data.active === false || (data.role && data.role !== before.role) || passwordHash) {
           await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+        }
+        // A reset password or a deactivation also ends every API token (reactivating does not revive them).
+        if (data.active === false || passwordHash) {
+          await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
         }
         await audit({
           action: "user.update",
