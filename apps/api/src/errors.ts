@@ -50,6 +50,10 @@ export function formatError(logger: Logger) {
     if (original instanceof PothosValidationError || (original as Error | undefined)?.name === InvalidParameter.name) {
       return { ...base, message: (original as Error).message, extensions: { code: "BAD_USER_INPUT" } };
     }
+    // A cursor of the wrong kind for its list (a number where the list pages by text) reaches Prisma's validation.
+    if ((original as Error | undefined)?.name === "PrismaClientValidationError" && /\bcursor: \{/.test((original as Error).message)) {
+      return { ...base, message: "The cursor given in after/before is not one this list gave out", extensions: { code: "BAD_USER_INPUT" } };
+    }
     if (code && clientCodes.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };
     }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { checkParameter, InvalidParameter } from "@claimdesk/db";
+import { decodeCursorChunk } from "@pothos/core";
 import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type ValueNode, visit } from "graphql";
 
 /**
@@ -13,7 +14,7 @@ export function textInputChecks(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problem = variableProblem(request.variables ?? {}, "$") ?? literalProblem(document);
+          const problem = variableProblem(request.variables ?? {}, "$") ?? literalProblem(document) ?? cursorProblem(document, request.variables ?? {});
           if (problem) throw new GraphQLError(problem, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
         },
       };
@@ -68,4 +69,40 @@ function literalProblem(document: DocumentNode): string | null {
     },
   });
   return problem;
+}
+
+/**
+ * Page cursors (`after`, `before`) must be ones a list gave out: a list's
+ * cursor decodes to strings, finite numbers and real dates. Anything else
+ * reached the database and failed there (INTERNAL_SERVER_ERROR).
+ */
+function cursorProblem(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  let problem: string | null = null;
+  visit(document, {
+    Argument(node: ArgumentNode) {
+      if (problem || (node.name.value !== "after" && node.name.value !== "before")) return false;
+      const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : node.value.kind === Kind.STRING ? node.value.value : null;
+      if (typeof value === "string" && !validCursor(value)) problem = `The cursor given in ${node.name.value} is not one this list gave out`;
+      return false;
+    },
+  });
+  return problem;
+}
+
+function validCursor(cursor: string): boolean {
+  const text = Buffer.from(cursor, "base64").toString("utf8");
+  if (!text.startsWith("GPC:")) return true; // not a record cursor: the list decides
+  let value: unknown;
+  try {
+    value = decodeCursorChunk(text.slice(4));
+  } catch {
+    return false;
+  }
+  const sound = (v: unknown): boolean =>
+    v === null ||
+    (typeof v === "string" && check("cursor", v) === null) ||
+    (typeof v === "number" && Number.isFinite(v)) ||
+    (v instanceof Date && !Number.isNaN(v.getTime()) && Math.abs(v.getFullYear()) < 10_000) ||
+    (Array.isArray(v) && v.every(sound));
+  return sound(value);
 }

@@ -4,7 +4,7 @@
  * blocks. Every review must be complete enough to match and cite; otherwise
  * the whole import is refused with what is missing where.
  */
-import { PageTooLargeError, ldJsonBlocks } from "./ld-json-blocks.ts";
+import { PageTooLargeError, jsonDepth, ldJsonBlocks, maxJsonDepth } from "./ld-json-blocks.ts";
 
 export interface ParsedClaimReview {
   url: string;
@@ -41,6 +41,7 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problems: ["The input is empty"] };
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    if (jsonDepth(trimmed) > maxJsonDepth) return { ok: false, problems: [`The input nests more than ${maxJsonDepth} levels deep`] };
     try {
       return { ok: true, values: [JSON.parse(trimmed)] };
     } catch (error) {
@@ -59,6 +60,10 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   let n = 0;
   for (const block of blocks) {
     n++;
+    if (jsonDepth(block) > maxJsonDepth) {
+      problems.push(`JSON-LD block ${n} nests more than ${maxJsonDepth} levels deep`);
+      continue;
+    }
     try {
       values.push(JSON.parse(block.trim()));
     } catch (error) {

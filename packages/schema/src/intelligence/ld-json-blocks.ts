@@ -42,3 +42,23 @@ export function ldJsonBlocks(html: string): string[] {
   parser.end();
   return blocks;
 }
+
+/** ClaimReview JSON-LD is a few levels deep; deeper input is refused before it is walked. */
+export const maxJsonDepth = 100;
+
+/** How deeply `json` nests arrays and objects, by one linear scan (strings skipped). */
+export function jsonDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}

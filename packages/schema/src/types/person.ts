@@ -5,6 +5,7 @@ import { permissions, visible } from "../auth/access.ts";
 import { builder, pageCost } from "../builder.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
+import { searchText } from "../search-text.ts";
 
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
@@ -27,7 +28,7 @@ builder.queryField("people", (t) =>
     cursor: "id",
     complexity: pageCost,
     authScopes: { staff: true },
-    args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
+    args: { query: t.arg.string({ required: false, description: "Part of the name", validate: searchText }) },
     totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.person.count({ where: personWhere(args.query) })),
     resolve: (query, _p, args, ctx, info) =>
       pageAndCount(

@@ -7,6 +7,7 @@ import { builder, pageCost } from "../builder.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { SourceTypeEnum, StanceEnum } from "./common.ts";
+import { searchText } from "../search-text.ts";
 
 /** Evidence in the library. Public only as cited by a published fact-check. */
 export const SourceRef = builder.prismaNode("Source", {
@@ -52,7 +53,7 @@ export const EvidenceRef = builder.prismaNode("ClaimSource", {
 
 const SourceFilter = builder.inputType("SourceFilter", {
   fields: (t) => ({
-    query: t.string({ required: false, description: "Words in the title, publisher or notes (full-text)" }),
+    query: t.string({ required: false, description: "Words in the title, publisher or notes (full-text)", validate: searchText }),
     type: t.field({ type: SourceTypeEnum, required: false }),
     publisher: t.string({ required: false }),
   }),
