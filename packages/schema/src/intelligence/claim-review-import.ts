@@ -4,6 +4,8 @@
  * blocks. Every review must be complete enough to match and cite; otherwise
  * the whole import is refused with what is missing where.
  */
+import { PageTooLargeError, jsonDepth, ldJsonBlocks, maxJsonDepth } from "./ld-json-blocks.ts";
+
 export interface ParsedClaimReview {
   url: string;
   claimReviewed: string;
@@ -39,6 +41,7 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problems: ["The input is empty"] };
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    if (jsonDepth(trimmed) > maxJsonDepth) return { ok: false, problems: [`The input nests more than ${maxJsonDepth} levels deep`] };
     try {
       return { ok: true, values: [JSON.parse(trimmed)] };
     } catch (error) {
@@ -47,13 +50,22 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   }
   const values: unknown[] = [];
   const problems: string[] = [];
-  const pattern = /<script[^>]*type\s*=\s*["']application\/ld\+json["'][^>]*>([\s\S]*?)<\/script>/gi;
-  let match: RegExpExecArray | null;
+  let blocks: string[];
+  try {
+    blocks = ldJsonBlocks(text);
+  } catch (error) {
+    if (error instanceof PageTooLargeError) return { ok: false, problems: [error.message] };
+    throw error;
+  }
   let n = 0;
-  while ((match = pattern.exec(text))) {
+  for (const block of blocks) {
     n++;
+    if (jsonDepth(block) > maxJsonDepth) {
+      problems.push(`JSON-LD block ${n} nests more than ${maxJsonDepth} levels deep`);
+      continue;
+    }
     try {
-      values.push(JSON.parse(match[1]!.trim()));
+      values.push(JSON.parse(block.trim()));
     } catch (error) {
       problems.push(`JSON-LD block ${n} is not valid JSON: ${(error as Error).message}`);
     }
