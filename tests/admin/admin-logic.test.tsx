@@ -71,6 +71,9 @@ describe("admin: history and corrections in the desk's words", () => {
   it("names fields and resolves ids", () => {
     expect(describeEvent({ action: "claim.update", before: { ratingId: "r1", claimReviewed: "a" }, after: { ratingId: "r2", claimReviewed: "b" } }, names)).toEqual({ summary: "edited the claim", details: ["Verdict: Mostly true → True", "Wording: a → b"] });
     expect(describeEvent({ action: "claim.assign", before: { assigneeId: null }, after: { assigneeId: "u1" } }, names).summary).toBe("assigned it to Chandra Checker");
+    // The page's ratings carry global ids; the audit trail, database ids.
+    const globalNames = { ratings: [{ id: Buffer.from("Rating:seed-rating-true").toString("base64"), label: "True" }], users: [] };
+    expect(describeEvent({ action: "claim.update", before: { ratingId: null }, after: { ratingId: "seed-rating-true" } }, globalNames).details).toEqual(["Verdict: none → True"]);
     expect(describeEvent({ action: "claim.create", before: null, after: { quote: "q", claimReviewed: "q", spanStart: 233, spanEnd: 250, articleId: "x" } }, names)).toEqual({ summary: "marked the claim", details: [] });
   });
   it("says a correction kept the verdict rather than removed it", () => {
