@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { type KeyboardEvent, useEffect, useMemo, useRef } from "react";
-import { statusColors, statusLabels, toUtf16 } from "@/lib/format";
+import { statusColors, statusLabels, tint, toUtf16 } from "@/lib/format";
 import { type Span, segment } from "./spans";
 
 export interface Appearance {
@@ -18,7 +18,7 @@ export interface TextRange {
   end: number;
 }
 
-const colorOf = (a: Appearance) => a.claim.rating?.color ?? statusColors[a.claim.status];
+const colorOf = (a: Appearance): string => a.claim.rating?.color ?? statusColors[a.claim.status] ?? "#8c959f";
 const describe = (a: Appearance) => `${statusLabels[a.claim.status]}${a.claim.rating ? `, ${a.claim.rating.label}` : ""}: ${a.claim.claimReviewed}`;
 
 /**
@@ -109,7 +109,7 @@ export function ArticleText({ body, appearances, onSelect }: { body: string; app
           <mark
             key={s.start}
             className={`claim${outer.length ? " claim-overlap" : ""}`}
-            style={{ ["--c" as string]: colorOf(inner.item) }}
+            style={{ ["--c" as string]: colorOf(inner.item), background: tint(colorOf(inner.item), outer.length ? 0.38 : 0.22) }}
             data-claim-ids={all.map((a) => a.claim.id).join(" ")}
             title={all.map(describe).join("\n")}
           >

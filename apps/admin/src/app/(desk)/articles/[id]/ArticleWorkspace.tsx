@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { RatingBadge, StatusBadge } from "@/components/StatusBadge";
-import { statusColors, statusLabels, toCodePoints } from "@/lib/format";
+import { statusColors, statusLabels, tint, toCodePoints } from "@/lib/format";
 import { type Appearance, ArticleText, type TextRange } from "./ArticleText";
 import { MarkClaimForm, type MarkSelection } from "./MarkClaimForm";
 
@@ -24,7 +24,7 @@ export function ArticleWorkspace({ articleId, body, appearances, people, suggest
         <div className="row muted legend">
           <span>Highlight colour: verdict, or status before one:</span>
           {Object.entries(statusLabels).map(([status, label]) => (
-            <span key={status}><mark className="claim" style={{ ["--c" as string]: statusColors[status] }}>{label}</mark></span>
+            <span key={status}><mark className="claim" style={{ ["--c" as string]: statusColors[status], background: tint(statusColors[status]!, 0.22) }}>{label}</mark></span>
           ))}
         </div>
         <ArticleText body={body} appearances={appearances} onSelect={select} />

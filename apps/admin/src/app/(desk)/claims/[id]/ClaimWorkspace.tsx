@@ -7,7 +7,7 @@ import { setDirty } from "@/components/UnsavedChangesGuard";
 import { graphql } from "@/gql";
 import type { ClaimFieldsFragment } from "@/gql/graphql";
 import { request } from "@/lib/graphql";
-import { badgeStyle, formatDate, formatDateTime, moveLabel, toUtf16 } from "@/lib/format";
+import { badgeStyle, formatDate, formatDateTime, moveLabel, tint, toUtf16 } from "@/lib/format";
 import { useSubmit } from "@/lib/useSubmit";
 import { describeEvent } from "./history";
 import { EvidencePanel } from "./EvidencePanel";
@@ -484,7 +484,7 @@ function QuoteInContext({ body, start, end }: { body: string; start: number; end
     <blockquote data-testid="quote-in-context">
       {from > 0 ? "… " : ""}
       {body.slice(from, s)}
-      <mark className="claim" style={{ ["--c" as string]: "#bf8700" }}>{body.slice(s, e)}</mark>
+      <mark className="claim" style={{ ["--c" as string]: "#bf8700", background: tint("#bf8700", 0.22) }}>{body.slice(s, e)}</mark>
       {body.slice(e, to)}
       {to < body.length ? " …" : ""}
     </blockquote>
