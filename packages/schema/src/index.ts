@@ -14,6 +14,8 @@ import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
 import "./types/intelligence.ts";
+import "./types/review.ts";
+import "./types/stats.ts";
 
 export const schema = builder.toSchema();
 

@@ -28,7 +28,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/import">Import</Link>
           {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}
         </nav>
-        <span className="muted">
+        <span className="muted who">
           {me.name} · {me.role.replace("_", "-").toLowerCase()}
         </span>
         <SignOutButton />
