@@ -259,7 +259,8 @@ export function wireParagraphs(n: number): string[] {
     `Exports rose ${n + 10} percent in the year to October, the trade minister said on Monday, the fastest growth in a decade.`,
     `The ministry said the country shipped goods worth 31.2 billion dollars, up from 27.4 billion dollars a year earlier.`,
     `Economists said the figure included re-exports and that the underlying increase was closer to ${n + 2} percent.`,
-    `The minister also said unemployment had fallen to 5.1 percent, its lowest level since 2008.`,
+    // Only story 4 repeats a claim the desk has checked (see the feed tests).
+    n === 4 ? `The minister also said unemployment had fallen to 5.1 percent, its lowest level since 2008.` : `Port officials declined to comment on shipping schedules for story ${n}.`,
   ];
 }
 

@@ -13,6 +13,7 @@ import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
 import "./types/intelligence.ts";
+import "./types/intake.ts";
 
 export const schema = builder.toSchema();
 
@@ -24,3 +25,4 @@ export function printedSchema(): string {
 export type { Context, Viewer, SessionControl } from "./context.ts";
 export { resolveViewer, createSession, revokeSession, hashSecret, sessionTtlMs } from "./auth/tokens.ts";
 export { AppError } from "./errors.ts";
+export { analyseArticle } from "./intake/analysis.ts";
