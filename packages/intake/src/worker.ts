@@ -192,9 +192,9 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
       body: extracted.body.slice(0, 500_000),
     };
     try {
-      await prisma.$transaction(async (tx) => {
+      const outcome = await prisma.$transaction(async (tx) => {
         const current = await tx.feedItem.findUnique({ where: { id: itemId }, select: { status: true } });
-        if (current?.status !== "PENDING") return;
+        if (current?.status !== "PENDING") return null;
         const article = await storeArticle(tx, data, { id: item.feed.outletId });
         await tx.feedItem.update({
           where: { id: itemId },
@@ -203,7 +203,9 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
         if (article.created) {
           await tx.auditEvent.create({ data: { action: "article.intake", entityType: "Article", entityId: article.id, after: { feedItemId: itemId, url: item.url, title: data.title, ...analysis } } });
         }
+        return article;
       });
+      if (outcome) log.info({ itemId, articleId: outcome.id, created: outcome.created, pid: process.pid }, "feed item ingested");
     } catch (error) {
       // Another item (say the same story in the outlet's RSS and Atom feeds) saved this URL first.
       if (!isUniqueViolation(error)) throw error;
