@@ -3,6 +3,7 @@ import { StatusBadge } from "@/components/StatusBadge";
 import { graphql } from "@/gql";
 import { formatDate, statusLabels } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
+import { ArrivedFromFeeds } from "./ArrivedFromFeeds";
 
 export const metadata = { title: "Desk" };
 
@@ -28,6 +29,7 @@ export default async function DeskPage() {
   return (
     <>
       <h1>Desk</h1>
+      <ArrivedFromFeeds />
       <div className="counts" aria-label="Claims per status">
         {data.claimCounts.map((c) => (
           <Link key={c.status} href={`/claims?status=${c.status}`} className="count">
