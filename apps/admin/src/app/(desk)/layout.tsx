@@ -24,6 +24,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/">Desk</Link>
           <Link href="/articles">Articles</Link>
           <Link href="/sources">Sources</Link>
+          <Link href="/outlets">Feeds</Link>
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
           {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}

@@ -4,6 +4,7 @@ import { graphql } from "@/gql";
 import { badgeStyle, formatDate, statusLabels } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 import { Dashboard } from "./Dashboard";
+import { ArrivedFromFeeds } from "./ArrivedFromFeeds";
 
 export const metadata = { title: "Desk" };
 
@@ -35,6 +36,7 @@ export default async function DeskPage() {
   return (
     <>
       <h1>Desk</h1>
+      <ArrivedFromFeeds />
       <nav className="counts" aria-label="Claims per status">
         {data.claimCounts.map((c) => (
           <Link key={c.status} href={`/claims?status=${c.status}`} className="count">
