@@ -69,7 +69,7 @@ for (const kind of databaseKinds()) {
       const context = await browser.newContext({ viewport });
       contexts.push(context);
       const page = await context.newPage();
-      await signIn(page, admin.url, ...accounts[role]);
+      await signIn(page, admin.url, accounts[role][0], accounts[role][1]);
       return page;
     }
 

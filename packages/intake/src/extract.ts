@@ -48,7 +48,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
   // Readability mutates the document it reads: give it its own copy without overlays.
   const { document: readable } = parseHTML(html);
-  for (const node of readable.querySelectorAll(overlaySelectors.join(","))) node.remove();
+  for (const node of Array.from(readable.querySelectorAll(overlaySelectors.join(",")) as ArrayLike<{ remove(): void }>)) node.remove();
   const parsed = new Readability(readable as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
 
   const readabilityBody = parsed?.content ? htmlToText(parsed.content) : "";
@@ -111,7 +111,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
 type LdNode = Record<string, unknown>;
 
-function jsonLdArticle(document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> }): LdNode | null {
+// ArrayLike, not Iterable: the DOM library some workspaces compile with types NodeList without an iterator.
+function jsonLdArticle(document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }): LdNode | null {
   const nodes: LdNode[] = [];
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit);
@@ -120,7 +121,7 @@ function jsonLdArticle(document: { querySelectorAll(s: string): Iterable<{ textC
     nodes.push(node);
     if (node["@graph"]) visit(node["@graph"]);
   };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       visit(JSON.parse(script.textContent ?? ""));
     } catch {

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Database, PrismaClient } from "@claimdesk/db";
-import type PgBoss from "pg-boss";
 import { decodeText } from "./decode.ts";
 import { IntakeError } from "./errors.ts";
 import { canonicalise } from "./extract.ts";
@@ -224,9 +223,9 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
   const loop = async () => {
     if (stopped) return;
     await scheduleNow().catch((error: unknown) => log.error({ err: error }, "feed scheduling failed"));
-    if (!stopped) timer = setTimeout(loop, settings.scheduleEveryMs);
+    if (!stopped) timer = setTimeout(() => void loop(), settings.scheduleEveryMs);
   };
-  timer = setTimeout(loop, 0);
+  timer = setTimeout(() => void loop(), 0);
 
   return {
     scheduleNow,
