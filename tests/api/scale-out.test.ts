@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The built API as deployed (npm test builds it first), as its own process. */
 async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = await start(["apps/api/dist/main.mjs"], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn" }, port);
+  const child = await start(["apps/api/dist/main.mjs"], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn", CLAIMDESK_WORKER: "off" }, port);
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
