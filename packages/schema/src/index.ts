@@ -13,6 +13,7 @@ import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
 import "./types/intelligence.ts";
+import "./types/public-site.ts";
 
 export const schema = builder.toSchema();
 

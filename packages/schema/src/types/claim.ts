@@ -5,7 +5,7 @@ import { audited, changedFields } from "../audit.ts";
 import { isEditor, permissions, visible } from "../auth/access.ts";
 import { builder, pageCost } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
-import { claimReviewFor } from "../claim-review.ts";
+import { claimReviewFor, publicFactCheckUrl } from "../claim-review.ts";
 import { parseInput } from "../validation.ts";
 import { availableMoves, checkMove } from "../workflow.ts";
 import type { Context } from "../context.ts";
@@ -55,13 +55,13 @@ export const ClaimRef = builder.prismaNode("Claim", {
       type: "JSON",
       nullable: true,
       description: "The ClaimReview JSON-LD publishing would produce now (null without a verdict)",
-      select: { id: true, ratingId: true, factCheck: { select: { id: true, headline: true, publishedAt: true, url: true } } },
+      select: { id: true, ratingId: true, factCheck: { select: { id: true, headline: true, publishedAt: true, slug: true } } },
       resolve: (claim, _args, ctx) =>
         claimReviewFor(
           ctx.prisma,
           claim.id,
           {
-            url: claim.factCheck?.url ?? `${ctx.newsroom.url.replace(/\/$/, "")}/fact-checks/(on publication)`,
+            url: publicFactCheckUrl(ctx.newsroom.url, claim.factCheck?.slug ?? "(on publication)"),
             headline: claim.factCheck?.headline ?? null,
             datePublished: claim.factCheck?.publishedAt ?? new Date(),
             dateModified: null,

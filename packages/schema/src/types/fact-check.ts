@@ -6,7 +6,8 @@ import { isStaff, permissions, visible } from "../auth/access.ts";
 import { builder, pageCost } from "../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { claimReviewFor } from "../claim-review.ts";
+import { factCheckSlug } from "@claimdesk/db";
+import { factCheckClaimReview, publicFactCheckUrl } from "../claim-review.ts";
 import { publishPreconditions } from "../workflow.ts";
 import { FactCheckStatusEnum } from "./common.ts";
 import { ClaimAppearanceRef, ClaimRef } from "./claim.ts";
@@ -14,9 +15,9 @@ import { PersonRef } from "./person.ts";
 import { EvidenceRef } from "./source.ts";
 import { RatingRef } from "./rating.ts";
 
-/** Where the public page of a fact-check lives. */
-export function factCheckUrl(ctx: { newsroom: { url: string } }, id: string): string {
-  return `${ctx.newsroom.url.replace(/\/$/, "")}/fact-checks/${id}`;
+/** Where the public page of a fact-check lives: its one URL, from its stored slug. */
+export function factCheckUrl(ctx: { newsroom: { url: string } }, slug: string): string {
+  return publicFactCheckUrl(ctx.newsroom.url, slug);
 }
 
 /** The public read path: published reviews and everything they cite. */
@@ -28,10 +29,23 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
   fields: (t) => ({
     headline: t.exposeString("headline"),
     summary: t.exposeString("summary", { nullable: true }),
-    url: t.exposeString("url", { nullable: true }),
+    url: t.string({
+      nullable: true,
+      description: "The public page: the one URL of this fact-check (ClaimReview url)",
+      select: { slug: true },
+      resolve: (fc, _args, ctx) => (fc.slug ? factCheckUrl(ctx, fc.slug) : null),
+    }),
+    slug: t.exposeString("slug", { nullable: true, description: "The public page's path segment under /fact-checks/" }),
+    dateModified: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "ClaimReview dateModified: the last correction's date, or null",
+      select: { corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
+      resolve: (fc) => fc.corrections[0]?.createdAt ?? null,
+    }),
     status: t.expose("status", { type: FactCheckStatusEnum }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "dateModified: changes with corrections" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed (not ClaimReview dateModified: see dateModified)" }),
     publisherName: t.exposeString("publisherName"),
     explanation: t.exposeString("explanation", { description: "Markdown" }),
     rating: t.relation("rating"),
@@ -64,14 +78,8 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
     claimReview: t.field({
       type: "JSON",
       description: "schema.org ClaimReview JSON-LD",
-      select: { id: true, claimId: true, url: true, headline: true, publishedAt: true, updatedAt: true, ratingId: true, _count: { select: { corrections: true } } },
-      resolve: async (fc, _args, ctx) =>
-        claimReviewFor(
-          ctx.prisma,
-          fc.claimId,
-          { url: fc.url ?? factCheckUrl(ctx, fc.id), headline: fc.headline, datePublished: fc.publishedAt, dateModified: fc._count.corrections ? fc.updatedAt : null, ratingId: fc.ratingId },
-          ctx.newsroom,
-        ),
+      select: { id: true },
+      resolve: async (fc, _args, ctx) => factCheckClaimReview(ctx.prisma, fc.id, ctx.newsroom),
     }),
   }),
 });
@@ -149,7 +157,11 @@ builder.mutationField("publishFactCheck", (t) =>
         const factCheck = claim.factCheck
           ? await tx.factCheck.update({ where: { id: claim.factCheck.id }, data })
           : await tx.factCheck.create({ data: { ...data, claimId: claim.id, publishedAt: now } });
-        if (!factCheck.url) await tx.factCheck.update({ where: { id: factCheck.id }, data: { url: factCheckUrl(ctx, factCheck.id) } });
+        // The slug is set once: republishing or rewording keeps the URL.
+        if (!factCheck.slug) {
+          const slug = factCheckSlug(claim.claimReviewed, factCheck.id);
+          await tx.factCheck.update({ where: { id: factCheck.id }, data: { slug, url: factCheckUrl(ctx, slug) } });
+        }
         await tx.claim.update({ where: { id: claim.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
         await audit({ action: "factCheck.publish", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after: { status: "PUBLISHED", factCheckId: factCheck.id, ...fields } });
         return factCheck.id;

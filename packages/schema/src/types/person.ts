@@ -6,6 +6,8 @@ import { builder, pageCost } from "../builder.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 
+const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON", "ORGANIZATION"] as const });
+
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
@@ -14,6 +16,7 @@ export const PersonRef = builder.prismaNode("Person", {
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
+    kind: t.expose("kind", { type: PersonKindEnum, description: "A person, or an organisation or group (ClaimReview claimant type)" }),
     title: t.exposeString("title", { nullable: true }),
     affiliation: t.exposeString("affiliation", { nullable: true }),
     sameAs: t.exposeStringList("sameAs", { description: "Links identifying this person elsewhere (ClaimReview sameAs)" }),
@@ -46,6 +49,7 @@ function personWhere(query: string | null | undefined) {
 
 export const personSchema = z.object({
   name: z.string().trim().min(1, "is required").max(200),
+  kind: z.enum(["PERSON", "ORGANIZATION"]).nullish().transform((k) => k ?? undefined),
   title: z.string().trim().max(300).nullish(),
   affiliation: z.string().trim().max(300).nullish(),
   sameAs: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(20).default([]),
@@ -54,6 +58,7 @@ export const personSchema = z.object({
 export const PersonInput = builder.inputType("PersonInput", {
   fields: (t) => ({
     name: t.string({ required: true }),
+    kind: t.field({ type: PersonKindEnum, required: false, description: "Default PERSON" }),
     title: t.string({ required: false }),
     affiliation: t.string({ required: false }),
     sameAs: t.stringList({ required: false }),
