@@ -14,6 +14,7 @@ import "./types/audit-event.ts";
 import "./types/search.ts";
 import "./types/intelligence.ts";
 import "./types/public-site.ts";
+import "./types/claim-review-import.ts";
 
 export const schema = builder.toSchema();
 
