@@ -39,7 +39,7 @@ describe.each(databaseKinds())("ClaimReview export: one URL, one dateModified, a
     expect(published.publishFactCheck.__typename).toBe("MutationPublishFactCheckSuccess");
     secondSlug = published.publishFactCheck.data.slug;
     expect(published.publishFactCheck.data.url).toBe(`http://127.0.0.1:${port}/fact-checks/${secondSlug}`);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await admin?.stop();
     await t?.stop();

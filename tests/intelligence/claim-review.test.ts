@@ -63,8 +63,9 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
       input: { factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"), whatChanged: "Added the 2022 figure", reason: "Reader request" },
     });
     const feed = await (await fetch(`${t.url}/claim-reviews.jsonld`)).json();
-    expect(feed).toMatchObject({ "@type": "DataFeed", numberOfItems: 1 });
-    expect(feed.dataFeedElement[0].claimReviewed).toBe("China has sustained economic growth of about 5% a year.");
+    expect(feed).toMatchObject({ "@type": "DataFeed" });
+    expect(feed.dataFeedElement).toHaveLength(1);
+    expect(feed.dataFeedElement[0].item.claimReviewed).toBe("China has sustained economic growth of about 5% a year.");
     expect(Date.parse(feed.dataFeedElement[0].dateModified)).toBeGreaterThan(Date.parse("2025-03-14"));
     const single = await (await fetch(`${t.url}/claim-reviews/seed-factcheck-china-growth.jsonld`)).json();
     expect(single.dateModified).toBeDefined();

@@ -1,3 +1,8 @@
+import { z } from "zod";
+import { permissions } from "../auth/access.ts";
+import { ForbiddenError, ValidationError } from "../errors.ts";
+import { type TrustPageView, readTrustPage, saveTrustPage, trustPageSlugs, trustPageVersions } from "../trust-pages.ts";
+import { parseInput } from "../validation.ts";
 import { builder } from "../builder.ts";
 import { findPublishedFactCheckId } from "../public-fact-check.ts";
 import { selection } from "../query.ts";
@@ -11,6 +16,65 @@ builder.queryField("publicFactCheck", (t) =>
     resolve: async (query, _root, args, ctx) => {
       const found = await findPublishedFactCheckId(ctx.prisma, args.path);
       return found ? ctx.prisma.factCheck.findUnique({ ...selection(query), where: { id: found.id } }) : null;
+    },
+  }),
+);
+
+const NewsroomRef = builder.objectRef<{ name: string; url: string }>("Newsroom").implement({
+  description: "Who publishes: the public site's name and address",
+  fields: (t) => ({ name: t.exposeString("name"), url: t.exposeString("url", { description: "The public site's base URL" }) }),
+});
+
+builder.queryField("newsroom", (t) => t.field({ type: NewsroomRef, resolve: (_root, _args, ctx) => ctx.newsroom }));
+
+// ---------------------------------------------------------------- trust pages
+
+const TrustPageSlugEnum = builder.enumType("TrustPageSlug", {
+  values: { METHODOLOGY: { value: "methodology" }, CORRECTIONS_POLICY: { value: "corrections-policy" }, OWNERSHIP_AND_FUNDING: { value: "ownership-and-funding" } } as const,
+});
+
+const TrustPageVersionRef = builder
+  .objectRef<{ id: string; title: string; body: string; savedAt: Date; savedBy: string | null }>("TrustPageVersion")
+  .implement({
+    description: "One saved version of a trust page, from the audit trail",
+    fields: (t) => ({
+      title: t.exposeString("title"),
+      body: t.exposeString("body", { description: "Markdown" }),
+      savedAt: t.expose("savedAt", { type: "DateTime" }),
+      savedBy: t.exposeString("savedBy", { nullable: true }),
+    }),
+  });
+
+const TrustPageRef = builder.objectRef<TrustPageView>("TrustPage").implement({
+  description: "A public page about how the newsroom works: methodology, corrections policy, ownership and funding",
+  fields: (t) => ({
+    slug: t.field({ type: TrustPageSlugEnum, resolve: (p) => p.slug }),
+    path: t.string({ description: "Where it is published on the public site", resolve: (p) => `/${p.slug}` }),
+    title: t.exposeString("title"),
+    body: t.exposeString("body", { description: "Markdown" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", nullable: true, description: "Null while it shows the default text" }),
+    versions: t.field({ type: [TrustPageVersionRef], authScopes: { staff: true }, description: "Every saved version, newest first", resolve: (p, _a, ctx) => trustPageVersions(ctx, p.slug) }),
+  }),
+});
+
+builder.queryField("trustPage", (t) =>
+  t.field({ type: TrustPageRef, args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }) }, resolve: (_root, args, ctx) => readTrustPage(ctx, args.slug) }),
+);
+
+builder.queryField("trustPages", (t) => t.field({ type: [TrustPageRef], resolve: (_root, _args, ctx) => Promise.all(trustPageSlugs.map((slug) => readTrustPage(ctx, slug))) }));
+
+builder.mutationField("updateTrustPage", (t) =>
+  t.field({
+    type: TrustPageRef,
+    description: "Rewrites a trust page (admins). The previous text stays in the audit trail.",
+    authScopes: { deskWriter: true },
+    errors: { types: [ValidationError, ForbiddenError] },
+    args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }), title: t.arg.string({ required: true }), body: t.arg.string({ required: true, description: "Markdown" }) },
+    resolve: async (_root, args, ctx) => {
+      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins edit these pages");
+      const fields = parseInput(z.object({ title: z.string().trim().min(1, "is required").max(200), body: z.string().trim().min(1, "is required").max(100_000) }), { title: args.title, body: args.body }, []);
+      await saveTrustPage(ctx, args.slug, fields);
+      return readTrustPage(ctx, args.slug);
     },
   }),
 );

@@ -26,6 +26,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
           {me.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
+          {me.role === "ADMIN" ? <Link href="/trust-pages">Trust pages</Link> : null}
         </nav>
         <span className="muted">
           {me.name} · {me.role.replace("_", "-").toLowerCase()}
