@@ -44,8 +44,8 @@ const openToViewers = new Set(["createApiToken", "revokeApiToken"]);
  * other field on the way must come back empty.
  */
 const publicFields = new Set([
-  ...["id", "headline", "summary", "explanation", "publishedAt", "updatedAt", "publisherName", "status", "claimReview", "claimReviewed", "quote", "claimDate"].map((f) => `FactCheck.${f}`),
-  ...["id", "name", "title", "affiliation"].map((f) => `Person.${f}`),
+  ...["id", "headline", "summary", "explanation", "publishedAt", "updatedAt", "publisherName", "status", "claimReview", "claimReviewed", "quote", "claimDate", "url", "slug", "dateModified"].map((f) => `FactCheck.${f}`),
+  ...["id", "name", "title", "affiliation", "kind"].map((f) => `Person.${f}`),
   ...["id", "label", "description", "value", "color", "position"].map((f) => `Rating.${f}`),
   ...["id", "name", "isDefault", "worstRating", "bestRating"].map((f) => `RatingScale.${f}`),
   ...["id", "stance", "passage", "location", "createdAt"].map((f) => `Evidence.${f}`),
