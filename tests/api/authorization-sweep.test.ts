@@ -54,6 +54,14 @@ const publicFields = new Set([
   ...["id", "title", "body", "byline", "dateline", "publishedAt", "language", "createdAt", "updatedAt", "version"].map((f) => `Article.${f}`),
   ...["id", "name", "url", "country"].map((f) => `Outlet.${f}`),
   ...["id", "createdAt", "reason", "whatChanged"].map((f) => `Correction.${f}`),
+  // The public record as published (the fact-check's snapshot).
+  ...["tags", "version"].map((f) => `FactCheck.${f}`),
+  ...["name", "kind", "title", "affiliation", "sameAs"].map((f) => `PublishedSpeaker.${f}`),
+  ...["quote", "spanStart", "spanEnd"].map((f) => `PublishedAppearance.${f}`),
+  ...["title", "canonicalUrl", "publishedAt"].map((f) => `PublishedArticle.${f}`),
+  ...["name", "url"].map((f) => `PublishedOutlet.${f}`),
+  ...["stance", "passage", "location"].map((f) => `PublishedEvidence.${f}`),
+  ...["url", "title", "publisher", "archivedUrl", "type"].map((f) => `PublishedSource.${f}`),
 ]);
 
 /** A minimal, type-valid value for a required argument or input field. */

@@ -21,11 +21,13 @@ describe.each(databaseKinds())("remaining mutations on %s", (kind) => {
     const invalid = await editor.ok(create, { input: { title: "", url: "javascript:alert(1)" } });
     expect(invalid.createSource.fieldErrors.map((e: { path: string[] }) => e.path.at(-1)).sort()).toEqual(["title", "url"]);
 
-    const update = `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { __typename ... on MutationUpdateSourceSuccess { data { version publisher } } ... on ValidationError { fieldErrors { message } } } }`;
+    const update = `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { __typename ... on MutationUpdateSourceSuccess { data { version publisher } } ... on ValidationError { fieldErrors { message } } ... on ConflictError { message entity currentVersion currentRecord { ... on Source { publisher } } } } }`;
     const ok = await editor.ok(update, { input: { id: globalId("Source", "seed-source-wipo-stats"), version: 1, publisher: "WIPO" } });
     expect(ok.updateSource.data).toEqual({ version: 2, publisher: "WIPO" });
     const stale = await editor.ok(update, { input: { id: globalId("Source", "seed-source-wipo-stats"), version: 1, publisher: "Other" } });
-    expect(stale.updateSource.fieldErrors[0].message).toMatch(/changed by someone else/);
+    // One conflict shape for every versioned record, carrying it as it is now.
+    expect(stale.updateSource).toMatchObject({ __typename: "ConflictError", entity: "Source", currentVersion: 2, currentRecord: { publisher: "WIPO" } });
+    expect(stale.updateSource.message).toMatch(/changed by someone else/);
   });
 
   it("updateEvidence changes a citation's stance; updateArticle refuses a body that breaks marked spans", async () => {

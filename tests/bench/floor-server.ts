@@ -153,6 +153,6 @@ http
       res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
       return;
     }
-    handler(req, res);
+    void handler(req, res);
   })
   .listen(Number(port), "127.0.0.1", () => console.log("ready"));

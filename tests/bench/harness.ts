@@ -71,7 +71,7 @@ export function start(command: string[], env: Record<string, string>, port: numb
         resolve(child);
       } catch {
         if (child.exitCode !== null || Date.now() > deadline) reject(new Error(`server on :${port} did not start: ${log}`));
-        else setTimeout(poll, 200);
+        else setTimeout(() => void poll(), 200);
       }
     };
     void poll();

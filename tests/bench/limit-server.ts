@@ -85,7 +85,7 @@ async function run(name: string, params: unknown[]): Promise<string> {
   return JSON.stringify(result.rows[0].body);
 }
 
-const server = http.createServer(async (req, res) => {
+async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.url === "/stats") {
     res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
     return;
@@ -119,5 +119,7 @@ const server = http.createServer(async (req, res) => {
   } catch (error) {
     res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] }));
   }
-});
+}
+
+const server = http.createServer((req, res) => void handle(req, res));
 server.listen(Number(port), "127.0.0.1", () => console.log("ready"));

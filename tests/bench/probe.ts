@@ -54,7 +54,7 @@ async function main() {
   const server =
     variant === "L"
       ? await start(["tests/bench/limit-server.ts", url, String(port)], {}, port)
-      : await start(["apps/api/dist/main.mjs"], { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATABASE_URL: url, PORT: String(port) }, port, nodeFlags);
+      : await start(["apps/api/dist/main.mjs"], { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATABASE_URL: url, PORT: String(port) }, port, nodeFlags);
   try {
     const pid = serverPid(server);
     const request = {

@@ -94,7 +94,7 @@ async function main() {
   console.log(`dataset: ${sizes.articles} articles, ${sizes.claims} claims, ${sizes.sources} sources, ${sizes.links} claim-source links, ${sizes.people} people`);
 
   const ports = { L: await freePort(), "ours-pg": await freePort(), "ours-pglite": await freePort(), F: await freePort() } as Record<Variant, number>;
-  const apiEnv = { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1" };
+  const apiEnv = { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", LOG_LEVEL: "warn", HOST: "127.0.0.1" };
   const servers: Record<Variant, ChildProcess> = {
     L: await start(["tests/bench/limit-server.ts", pgUrl, String(ports.L)], {}, ports.L),
     "ours-pg": await start(["apps/api/dist/main.mjs"], { ...apiEnv, DATABASE_URL: pgUrl, PORT: String(ports["ours-pg"]) }, ports["ours-pg"]),

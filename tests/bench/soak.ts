@@ -68,7 +68,7 @@ async function main() {
   const target: DatabaseTarget = kind === "postgres" ? { kind, url: await freshPostgresDatabase("claimdesk_soak") } : { kind, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-soak-")) };
   const sizes = await prepare(target, scale, kind);
   const port = await freePort();
-  const env = { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATABASE_URL: "", CLAIMDESK_DATA_DIR: target.dataDir }) };
+  const env = { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATABASE_URL: "", CLAIMDESK_DATA_DIR: target.dataDir }) };
   let server: ChildProcess | undefined = await start(["apps/api/dist/main.mjs"], env, port);
   const windows: Window[] = [];
   const acknowledged: string[] = []; // ids of created claims whose answer arrived

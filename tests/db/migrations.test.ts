@@ -1,6 +1,7 @@
 import fs from "node:fs";
+import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@claimdesk/db/testing";
-import { MigrationError, Prisma, migrate, migrationStatus, readMigrations } from "@claimdesk/db";
+import { MigrationError, Prisma, migrate, migrationStatus, migrationsDir, readMigrations, schemaPath, snapshotName } from "@claimdesk/db";
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 
@@ -63,10 +64,11 @@ describe.each(databaseKinds())("migrations on %s", (kind) => {
 });
 
 describe("migration files", () => {
-  it("each migration folder keeps the schema snapshot the next migration is diffed from", () => {
-    for (const file of readMigrations()) {
-      const dir = new URL(`../../packages/db/prisma/migrations/${file.name}/schema.snapshot.prisma`, import.meta.url);
-      expect(fs.existsSync(dir), file.name).toBe(true);
-    }
+  it("only the newest migration keeps a schema snapshot, and it equals schema.prisma", () => {
+    const migrations = readMigrations();
+    const withSnapshot = migrations.filter((file) => fs.existsSync(path.join(migrationsDir, file.name, snapshotName))).map((file) => file.name);
+    expect(withSnapshot).toEqual([migrations.at(-1)!.name]);
+    const snapshot = fs.readFileSync(path.join(migrationsDir, withSnapshot[0]!, snapshotName), "utf8");
+    expect(snapshot, "schema.prisma changed after the last migration: run npm run db:migration:new <name>").toBe(fs.readFileSync(schemaPath, "utf8"));
   });
 });

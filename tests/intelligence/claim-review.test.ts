@@ -35,6 +35,8 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
   beforeAll(async () => {
     t = await startTestApi(kind, { CLAIMDESK_NEWSROOM_NAME: "Example Fact Desk", CLAIMDESK_PUBLIC_URL: "https://factdesk.example.org" });
     await t.db.prisma.person.update({ where: { id: "seed-person-khalil-hashmi" }, data: { sameAs: ["https://www.example.org/people/khalil-hashmi"] } });
+    // Published means frozen: the sample is re-frozen as if it had been published with this speaker.
+    await t.db.prisma.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = 'seed-factcheck-china-growth'`;
   });
   afterAll(async () => t?.stop());
 

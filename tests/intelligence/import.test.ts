@@ -122,7 +122,7 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
     const table: string[] = [];
     for (const record of realRecords) {
       const key = name(record.source);
-      const want = expected[key];
+      const want = expected[key]!;
       expect(want, key).toBeDefined();
       const answer = (await editor.ok(importMutation, { text: JSON.stringify(record.claimReview), pageUrl: pageUrls[key] ?? null })).importClaimReviews.data;
       const got = answer.imported[0] ?? answer.updated[0];

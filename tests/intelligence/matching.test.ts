@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 import { type Client, type TestApi, globalId, startTestApi } from "../support/api.ts";
+import { exportDeskLabels } from "../../packages/schema/src/intelligence/desk-labels.ts";
+import { normalizeQuery } from "../../packages/schema/src/intelligence/matching.ts";
 
 describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) => {
   let t: TestApi;
@@ -17,9 +19,21 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     });
     const { body, suggestions } = data.node;
     expect(suggestions[0].text).toContain("45 new MOUs worth over $600 million");
-    expect(suggestions[0].reasons).toContain("states an amount of money");
+    expect(suggestions[0].reasons).toContain("gives a figure");
     expect(suggestions[0].alreadyMarked).toBe(true);
     for (const s of suggestions) expect(Array.from(body as string).slice(s.spanStart, s.spanEnd).join("")).toBe(s.text);
+  });
+
+  it("ranks every sentence without a score cut, so the admin can page through them", async () => {
+    const data = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { suggestions(first: 100) { text score } } } }`, {
+      id: globalId("Article", "seed-article-cpec-two-sessions"),
+    });
+    const { suggestions } = data.node;
+    expect(suggestions.length).toBeGreaterThanOrEqual(18);
+    const scores = suggestions.map((s: { score: number }) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(suggestions.some((s: { text: string }) => s.text.includes("first astronauts set to join"))).toBe(true);
+    expect(suggestions.some((s: { text: string }) => s.text === "APP/asg" || s.text.startsWith("date 2025"))).toBe(false);
   });
 
   it("matches a near-duplicate an editor types to the existing claim and its published fact-check", async () => {
@@ -60,5 +74,42 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     await editor.ok(`mutation($id: ID!) { unpublishFactCheck(id: $id, reason: "Under re-review") { __typename } }`, { id: alerts[0].factCheck.id });
     const after = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { recurringClaims { sentence } } } }`, { id: created.createArticle.data.id });
     expect(after.node.recurringClaims).toEqual([]);
+  });
+
+  it("ranks imported fact-checks for a tweet by full-text and trigram evidence, with scores, top k", async () => {
+    const raw = (headline: string) => ({ "@type": "ClaimReview", headline });
+    await t.db.prisma.externalFactCheck.createMany({
+      data: [
+        { id: "ext-emoluments", url: "https://example.org/fc/1", claimReviewed: "Iran could target Trump hotels worldwide, threatening his businesses.", publisherName: "Example", ratingLabel: "Unproven", raw: raw("Could Iran Threaten Trump's Hotels?") },
+        { id: "ext-draft", url: "https://example.org/fc/2", claimReviewed: "Text messages say recipients were selected for a military draft.", publisherName: "Example", ratingLabel: "False", raw: raw("Military Draft Text Messages") },
+        { id: "ext-vacunas", url: "https://example.org/fc/3", claimReviewed: "El gobierno compró 30 millones de vacunas defectuosas.", publisherName: "Ejemplo", ratingLabel: "Falso", raw: raw("Vacunas defectuosas") },
+      ],
+    });
+    const tweet = "Fraudulent #TextMessages say you were selected for a #MilitaryDraft https://t.co/abc via @ArmyRecruiting";
+    expect(normalizeQuery(tweet)).toBe("Fraudulent Text Messages say you were selected for a Military Draft via");
+    const data = await editor.ok(`query($text: String!) { similarClaims(text: $text, first: 2) { score evidence level externalFactCheck { url } } }`, { text: tweet });
+    expect(data.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/2");
+    expect(data.similarClaims.length).toBeLessThanOrEqual(2);
+    expect(data.similarClaims[0].score).toBeGreaterThan(0);
+    expect(data.similarClaims[0].score).toBeLessThanOrEqual(1);
+    // The 'simple' configuration matches words of any language, unstemmed.
+    const es = await editor.ok(`query { similarClaims(text: "¿Compró el gobierno vacunas defectuosas?") { level externalFactCheck { url } } }`);
+    expect(es.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/3");
+  });
+
+  it("exports editors' decisions as labels in the benchmarks' formats", async () => {
+    const created = await editor.ok(`mutation { createClaim(input: { quote: "Growth in China is running at five percent" }) { ... on MutationCreateClaimSuccess { data { id } } } }`);
+    const id = created.createClaim.data.id;
+    await editor.ok(`mutation($id: ID!, $c: ID!) { rejectMatch(claimId: $id, candidateId: $c) { __typename } }`, { id, c: globalId("Claim", "seed-claim-china-growth") });
+    const rawId = Buffer.from(id, "base64").toString().split(":")[1];
+    const labels = await exportDeskLabels(t.db.prisma);
+    expect(labels.matching.qrels).toContain(`${rawId}\t0\tseed-claim-china-growth\t0\n`);
+    expect(labels.matching.qrels).toMatch(/\t0\tseed-claim-china-growth\t1\n/); // the duplicate confirmed above
+    expect(labels.matching.claims.split("\n")[0]).toBe("\tvclaim\ttitle");
+    const sample = labels.checkworthiness.find((d) => d.articleId === "seed-article-cpec-two-sessions")!;
+    const rows = sample.tsv.trim().split("\n").map((l) => l.split("\t"));
+    expect(rows.every((r) => r.length === 4 && /^[01]$/.test(r[3]!))).toBe(true);
+    expect(rows.find((r) => r[2]!.includes("45 new MOUs"))![3]).toBe("1");
+    expect(rows.find((r) => r[2]!.startsWith("Experts believe"))![3]).toBe("0");
   });
 });

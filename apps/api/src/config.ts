@@ -13,6 +13,8 @@ export interface ApiConfig {
   logLevel: string;
   /** Peers (e.g. the admin app) whose X-Forwarded-For names the real client, for sign-in limits. */
   trustedProxies: string[];
+  /** Start in production even while sample accounts keep their README passwords (demonstrations, tests). */
+  allowSampleAccounts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl).split(",").map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     trustedProxies: (env.CLAIMDESK_TRUSTED_PROXIES ?? "").split(",").map((a) => a.trim()).filter(Boolean),
+    allowSampleAccounts: env.CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS === "true",
   };
 }

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { PothosValidationError } from "@pothos/core";
-import { AppError } from "@claimdesk/schema";
+import { AppError } from "@claimdesk/desk";
 import type { Logger } from "pino";
 
 // Codes whose message is written for clients; anything else is masked.

@@ -1,4 +1,4 @@
-import { DatabaseError, assertMigrated, describeTarget, openDatabase } from "@claimdesk/db";
+import { DatabaseError, assertMigrated, describeTarget, openDatabase, sampleAccountsWithReadmePasswords } from "@claimdesk/db";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createApi } from "./server.ts";
 
@@ -6,12 +6,21 @@ import { createApi } from "./server.ts";
 async function main() {
   const config = loadConfig();
   const db = await openDatabase();
-  await assertMigrated(db.sql).catch(async (error) => {
+  let api: Awaited<ReturnType<typeof createApi>>;
+  let url: string;
+  try {
+    await assertMigrated(db.sql);
+    if (config.production && !config.allowSampleAccounts) await refuseSampleAccounts(db.prisma);
+    api = await createApi(db, config);
+    url = await api.listen().catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") throw new ConfigError(`port ${config.port} is already in use (another Claimdesk API?); stop it or set PORT`);
+      if (error.code === "EACCES") throw new ConfigError(`port ${config.port} may not be opened by this user; set PORT`);
+      throw error;
+    });
+  } catch (error) {
     await db.close();
     throw error;
-  });
-  const api = await createApi(db, config);
-  const url = await api.listen();
+  }
   api.logger.info(`Claimdesk API on ${url}/graphql using the ${describeTarget(db.target)}`);
 
   let stopping = false;
@@ -27,6 +36,17 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** Anyone who read the README could sign in as a sample account: a production server does not start with one. */
+async function refuseSampleAccounts(prisma: Parameters<typeof sampleAccountsWithReadmePasswords>[0]) {
+  const emails = await sampleAccountsWithReadmePasswords(prisma);
+  if (emails.length === 0) return;
+  throw new ConfigError(
+    `the sample account${emails.length > 1 ? "s" : ""} ${emails.join(", ")} still ${emails.length > 1 ? "have their" : "has its"} README password. ` +
+      "Deactivate or re-password them (create a real admin with npm run db:create-admin), " +
+      "or set CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS=true for a demonstration.",
+  );
 }
 
 main().catch((error: unknown) => {

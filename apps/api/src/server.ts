@@ -4,7 +4,8 @@ import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "@claimdesk/db";
-import { type Context, createSession, resolveViewer, revokeSession, schema } from "@claimdesk/schema";
+import { createSession, resolveViewer, revokeSession } from "@claimdesk/desk";
+import { type Context, schema } from "@claimdesk/schema";
 import pino, { type Logger } from "pino";
 import { type ApiConfig } from "./config.ts";
 import { formatError, isDatabaseUnavailable } from "./errors.ts";

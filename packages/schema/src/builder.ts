@@ -8,9 +8,9 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type PrismaTypes from "@claimdesk/db/pothos-types";
 import { getDatamodel } from "@claimdesk/db/pothos-types";
 import { GraphQLError } from "graphql";
-import { scopesFor, type Scopes } from "./auth/access.ts";
+import { scopesFor, type Scopes } from "@claimdesk/desk";
 import type { Context } from "./context.ts";
-import { ValidationError } from "./errors.ts";
+import { ValidationError } from "@claimdesk/desk";
 
 export const maxPageSize = 100;
 

@@ -3,10 +3,9 @@
  * fact-check aggregators read it.
  *
  * `buildClaimReview` is a pure function of the public fields of a fact-check
- * (`PublicFactCheck`, plain data that may come from the database or from a
- * frozen snapshot as JSON); the loaders below only gather those fields.
+ * (`PublicFactCheck`); `publicFactCheckOf` in published.ts takes them from the
+ * published record, the only source ClaimReview reads.
  */
-import type { Prisma, PrismaClient } from "@claimdesk/db";
 
 type DateLike = Date | string;
 
@@ -87,80 +86,4 @@ export function buildClaimReview(fc: PublicFactCheck): Record<string, unknown> {
     },
     ...(citations.length ? { citation: citations } : {}),
   };
-}
-
-/** The one public URL of a fact-check. */
-export function publicFactCheckUrl(newsroomUrl: string, slug: string): string {
-  return `${newsroomUrl.replace(/\/$/, "")}/fact-checks/${slug}`;
-}
-
-const claimInclude = {
-  speaker: true,
-  appearances: { include: { article: { include: { outlet: true } } }, orderBy: { createdAt: "asc" } },
-  sources: { include: { source: true }, orderBy: { createdAt: "asc" } },
-} satisfies Prisma.ClaimInclude;
-
-type LoadedClaim = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
-
-async function loadRating(prisma: PrismaClient, ratingId: string) {
-  const rating = await prisma.rating.findUnique({ where: { id: ratingId }, include: { scale: { include: { ratings: { select: { value: true } } } } } });
-  if (!rating) return null;
-  const values = rating.scale.ratings.map((r) => r.value);
-  return { label: rating.label, value: rating.value, definition: rating.description, best: Math.max(...values), worst: Math.min(...values) };
-}
-
-function claimFields(claim: LoadedClaim): Pick<PublicFactCheck, "claimReviewed" | "claimDate" | "speaker" | "appearances" | "sources"> {
-  return {
-    claimReviewed: claim.claimReviewed,
-    claimDate: claim.claimDate,
-    speaker: claim.speaker,
-    appearances: claim.appearances.map((a) => ({
-      url: a.article.canonicalUrl,
-      title: a.article.title,
-      publishedAt: a.article.publishedAt,
-      outlet: a.article.outlet ? { name: a.article.outlet.name, url: a.article.outlet.url } : null,
-    })),
-    sources: claim.sources.map((s) => ({ url: s.source.url, title: s.source.title })),
-  };
-}
-
-/** The public fields of a fact-check as it stands in the database (null if it has no verdict). */
-export async function publicFactCheckFields(prisma: PrismaClient, factCheckId: string, newsroom: { name: string; url: string }): Promise<PublicFactCheck | null> {
-  const fc = await prisma.factCheck.findUnique({
-    where: { id: factCheckId },
-    include: { claim: { include: claimInclude }, corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
-  });
-  if (!fc?.slug) return null;
-  const rating = await loadRating(prisma, fc.ratingId);
-  if (!rating) return null;
-  return {
-    url: publicFactCheckUrl(newsroom.url, fc.slug),
-    headline: fc.headline,
-    summary: fc.summary,
-    explanation: fc.explanation,
-    ...claimFields(fc.claim),
-    rating,
-    datePublished: fc.publishedAt,
-    dateModified: fc.corrections[0]?.createdAt ?? null,
-    newsroom,
-  };
-}
-
-/** The ClaimReview of a published fact-check. */
-export async function factCheckClaimReview(prisma: PrismaClient, factCheckId: string, newsroom: { name: string; url: string }): Promise<Record<string, unknown> | null> {
-  const fields = await publicFactCheckFields(prisma, factCheckId, newsroom);
-  return fields ? buildClaimReview(fields) : null;
-}
-
-/** What publishing a claim would produce now, with `publication` standing in for the fact-check. */
-export async function claimReviewFor(
-  prisma: PrismaClient,
-  claimId: string,
-  publication: { url: string; headline: string | null; datePublished: Date; dateModified: Date | null; ratingId: string | null },
-  newsroom: { name: string; url: string },
-): Promise<Record<string, unknown> | null> {
-  if (!publication.ratingId) return null;
-  const [claim, rating] = await Promise.all([prisma.claim.findUnique({ where: { id: claimId }, include: claimInclude }), loadRating(prisma, publication.ratingId)]);
-  if (!claim || !rating) return null;
-  return buildClaimReview({ ...publication, ...claimFields(claim), rating, newsroom });
 }

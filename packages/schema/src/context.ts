@@ -1,13 +1,6 @@
-import type { PrismaClient, Role } from "@claimdesk/db";
+import type { DeskContext, Viewer } from "@claimdesk/desk";
 
-/** Who is asking. `null` viewer: an anonymous client. */
-export interface Viewer {
-  id: string;
-  role: Role;
-  name: string;
-  /** How they authenticated: a session cookie, or an API token with scopes. */
-  via: { kind: "session"; sessionId: string } | { kind: "token"; tokenId: string; scopes: string[] };
-}
+export type { Viewer };
 
 /** What the HTTP layer lets resolvers do to the response (cookies). */
 export interface SessionControl {
@@ -17,19 +10,9 @@ export interface SessionControl {
   endSession(): Promise<void>;
 }
 
-export interface Context {
-  prisma: PrismaClient;
-  viewer: Viewer | null;
+export interface Context extends DeskContext {
   /** Changes when login/logout run in this request. */
   session: SessionControl;
-  requestId: string;
   /** Address of the client, for login rate limits. */
   clientAddress: string;
-  /**
-   * The request's Idempotency-Key, if the client sent one: the first write
-   * transaction reserves it, so a retried request cannot write twice.
-   */
-  idempotency?: { key: string; requestHash: string; reserved?: boolean } | null;
-  /** The newsroom that publishes (ClaimReview author); its public site's base URL. */
-  newsroom: { name: string; url: string };
 }

@@ -9,6 +9,7 @@ import "./types/article.ts";
 import "./types/source.ts";
 import "./types/claim.ts";
 import "./types/fact-check.ts";
+import "./types/conflict.ts";
 import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
@@ -24,5 +25,3 @@ export function printedSchema(): string {
 }
 
 export type { Context, Viewer, SessionControl } from "./context.ts";
-export { resolveViewer, createSession, revokeSession, hashSecret, sessionTtlMs } from "./auth/tokens.ts";
-export { AppError } from "./errors.ts";

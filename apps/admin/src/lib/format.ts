@@ -33,11 +33,5 @@ export function formatDateTime(value: string): string {
   return new Date(value).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 }
 
-/** Code-point offsets (the API's unit) from UTF-16 offsets (the browser's). */
-export function toCodePoints(text: string, utf16Index: number): number {
-  return Array.from(text.slice(0, utf16Index)).length;
-}
-
-export function toUtf16(text: string, codePoints: number): number {
-  return Array.from(text).slice(0, codePoints).join("").length;
-}
+/** Code-point offsets (the API's unit) from UTF-16 offsets (the browser's), and back: the API's own helpers. */
+export { toCodePointOffset as toCodePoints, toUtf16Index as toUtf16 } from "@claimdesk/db/spans";

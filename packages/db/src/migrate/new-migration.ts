@@ -4,7 +4,7 @@ import path from "node:path";
 import { MigrationError } from "../errors.ts";
 import { migrationsDir, readMigrations, schemaPath } from "./files.ts";
 
-const snapshotName = "schema.snapshot.prisma";
+export const snapshotName = "schema.snapshot.prisma";
 
 /** The SQL that takes a database from one datamodel to another (pure; no database). */
 export function diffSchemas(from: string | "empty", to: string): string {
@@ -17,6 +17,7 @@ export function diffSchemas(from: string | "empty", to: string): string {
  * Writes `prisma/migrations/<timestamp>_<name>/migration.sql` from the change
  * between the last migration's schema snapshot and schema.prisma. (The CLI's
  * `migrate dev` needs a shadow database, which the JS engine cannot drive.)
+ * Only the newest migration keeps a snapshot: it moves to the new folder.
  */
 export function newMigration(name: string, now = new Date()): string | null {
   if (!/^[a-z0-9_]+$/.test(name)) throw new MigrationError(`Migration names are lower_snake_case (got "${name}").`);
@@ -32,5 +33,6 @@ export function newMigration(name: string, now = new Date()): string | null {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "migration.sql"), script);
   fs.copyFileSync(schemaPath, path.join(dir, snapshotName));
+  if (previous !== "empty") fs.rmSync(previous);
   return dir;
 }

@@ -9,9 +9,36 @@ export interface SeedResult {
   created: Record<string, number>;
 }
 
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
 /**
- * Loads the sample newsroom: users, the default rating scale, the sample
- * article with its claims and sources, and one published fact-check.
+ * What every newsroom needs before its first sign-in: the default rating
+ * scale. `db:setup` loads only this; nothing in it signs anyone in.
+ */
+export async function seedEssentials(prisma: PrismaClient): Promise<SeedResult> {
+  return { created: await prisma.$transaction((tx) => createDefaultScale(tx)) };
+}
+
+async function createDefaultScale(tx: Transaction): Promise<Record<string, number>> {
+  if (await tx.ratingScale.findUnique({ where: { id: defaultScale.id }, select: { id: true } })) return {};
+  await tx.ratingScale.create({
+    data: {
+      id: defaultScale.id,
+      name: defaultScale.name,
+      isDefault: true,
+      ratings: {
+        create: defaultScale.ratings.map((rating, position) => ({ id: ratingId(rating.label), position, ...rating })),
+      },
+    },
+  });
+  return { RatingScale: 1, Rating: defaultScale.ratings.length };
+}
+
+/**
+ * Loads the sample newsroom for the quick start, demonstrations and tests:
+ * the essentials, the four sample accounts (their passwords are in the
+ * README), the sample article with its claims and sources, and one published
+ * fact-check.
  * Every row has a fixed id and is only created when missing, so seeding again
  * changes nothing (and never overwrites an editor's later changes).
  */
@@ -34,20 +61,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
         count("User", true);
       }
 
-      if (!(await existing(tx.ratingScale, defaultScale.id))) {
-        await tx.ratingScale.create({
-          data: {
-            id: defaultScale.id,
-            name: defaultScale.name,
-            isDefault: true,
-            ratings: {
-              create: defaultScale.ratings.map((rating, position) => ({ id: ratingId(rating.label), position, ...rating })),
-            },
-          },
-        });
-        count("RatingScale", true);
-        created.Rating = defaultScale.ratings.length;
-      }
+      Object.assign(created, await createDefaultScale(tx));
 
       if (!(await existing(tx.outlet, sampleArticle.outlet.id))) {
         await tx.outlet.create({ data: { ...sampleArticle.outlet, name: article.outlet } });
@@ -120,6 +134,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
         const { rating, publishedBy, ...factCheck } = sampleFactCheck;
         const claim = await tx.claim.findUniqueOrThrow({ where: { id: factCheck.claimId }, select: { claimReviewed: true } });
         await tx.factCheck.create({ data: { ...factCheck, slug: factCheckSlug(claim.claimReviewed, factCheck.id), ratingId: ratingId(rating), publishedById: publishedBy } });
+        // What the public reads, frozen as the desk has it now (see the published_snapshot migration).
+        await tx.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = ${factCheck.id}`;
         count("FactCheck", true);
       }
     },

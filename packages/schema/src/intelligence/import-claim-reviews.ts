@@ -2,9 +2,11 @@
  * The import command: every ClaimReview found is saved in its own
  * transaction with its audit event, so one bad record refuses only itself.
  * A review whose URL we already hold is updated in place (no duplicate).
+ *
+ * It lives beside the ClaimReview reader rather than in packages/desk (the
+ * desk does not depend on this package); its rules come from the desk's policy.
  */
-import { audited, changedFields } from "../audit.ts";
-import type { Context } from "../context.ts";
+import { type DeskContext, ForbiddenError, NotFoundError, ValidationError, audited, changedFields, permissions } from "@claimdesk/desk";
 import { parseClaimReviews } from "./claim-review-import.ts";
 import type { ClaimReviewRecord } from "./claim-review-records.ts";
 import { type MappedBy, mapVerdict, mappingKey } from "./verdicts.ts";
@@ -25,7 +27,11 @@ export interface ImportOutcome {
 
 export type ImportAnswer = { ok: true; outcome: ImportOutcome } | { ok: false; problems: string[] };
 
-export async function importClaimReviews(ctx: Context, text: string, pageUrl: string | null): Promise<ImportAnswer> {
+export async function importClaimReviews(ctx: DeskContext, text: string, pageUrlInput: string | null | undefined): Promise<ImportAnswer> {
+  if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
+  if (text.length > 5_000_000) throw ValidationError.field("text", "is larger than 5 MB");
+  const pageUrl = pageUrlInput?.trim() || null;
+  if (pageUrl && !/^https?:\/\/[^\s/]+/i.test(pageUrl)) throw ValidationError.field("pageUrl", "must be an http(s) URL");
   const parsed = parseClaimReviews(text, pageUrl);
   if (!parsed.ok) return parsed;
   const [scale, mappings] = await Promise.all([
@@ -59,7 +65,7 @@ export async function importClaimReviews(ctx: Context, text: string, pageUrl: st
   return { ok: true, outcome };
 }
 
-async function saveRecord(ctx: Context, record: ClaimReviewRecord, ratingId: string | null): Promise<{ id: string; created: boolean }> {
+async function saveRecord(ctx: DeskContext, record: ClaimReviewRecord, ratingId: string | null): Promise<{ id: string; created: boolean }> {
   const { raw, ...fields } = record;
   const data = { ...fields, raw: raw as object, ratingId };
   return audited(ctx, async (tx, audit) => {
@@ -81,7 +87,13 @@ async function saveRecord(ctx: Context, record: ClaimReviewRecord, ratingId: str
  * An editor's decision for one publisher's label: stored, audited, applied to
  * what was imported with that label, and used by every later import.
  */
-export async function mapPublisherLabel(ctx: Context, publisherName: string, ratingLabel: string, ratingId: string): Promise<{ mappingId: string; applied: number }> {
+export async function mapPublisherLabel(ctx: DeskContext, publisherNameInput: string, ratingLabelInput: string, ratingId: string): Promise<{ mappingId: string; applied: number }> {
+  if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors map verdicts");
+  const publisherName = publisherNameInput.trim();
+  const ratingLabel = ratingLabelInput.trim();
+  if (!publisherName || publisherName.length > 300) throw ValidationError.field("publisherName", "is required (at most 300 characters)");
+  if (!ratingLabel || ratingLabel.length > 2000) throw ValidationError.field("ratingLabel", "is required (at most 2000 characters)");
+  if (!(await ctx.prisma.rating.findUnique({ where: { id: ratingId }, select: { id: true } }))) throw new NotFoundError("The rating");
   return audited(ctx, async (tx, audit) => {
     const existing = await tx.ratingLabelMapping.findUnique({ where: { publisherName_ratingLabel: { publisherName, ratingLabel } } });
     const mapping = await tx.ratingLabelMapping.upsert({

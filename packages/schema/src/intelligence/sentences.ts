@@ -4,7 +4,10 @@
  *
  * A full stop ends a sentence unless it belongs to an abbreviation (Mr., U.S.,
  * Jan.), an initial, or a number ($600.5, 5.2%); a closing quote after the
- * stop stays with its sentence; paragraph breaks always end one.
+ * stop stays with its sentence; paragraph breaks always end one. A dateline
+ * opening a paragraph ("LAHORE:", "BEIJING, (APP - ...)", "WASHINGTON (Reuters) -")
+ * is not part of its first sentence, and a wire service's sign-off ("APP/asg",
+ * "(Reporting by ...)") is not a sentence at all.
  */
 export interface Sentence {
   text: string;
@@ -23,17 +26,35 @@ const abbreviations = new Set(
 
 const closers = new Set(['"', "'", "”", "’", ")", "]"]);
 
+// A place in capitals, perhaps a date, perhaps the agency in brackets, then a colon or dash
+// (or, without one, a comma before the bracketed agency). A leading ISO date is page metadata.
+const dateline =
+  /^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?\p{Lu}[\p{Lu}.'-]{2,}(?:\s+\p{Lu}[\p{Lu}.'-]+){0,3}(?:(?:,\s*[\p{L}\d .]{0,30})?\s*(?:\([^()\n]{1,120}\))?\s*(?::|—|–|--?)\s+|,\s*\([^()\n]{1,120}\)\s*(?:[:—–-]\s*)?)(?=\S)/u;
+const signOff = /^(?:\p{Lu}{2,8}(?:\s*\/\s*\p{L}{1,8})+|\((?:reporting|writing|editing|additional reporting)\b[^)]*\)|#{2,}|-?\s*ends?\s*-?|\(\p{Lu}{2,8}\)|[-—]\s*\p{Lu}{2,8})\.?$/iu;
+
+/** Code points of a dateline opening `text`, or 0. */
+export function datelineLength(text: string): number {
+  const m = dateline.exec(text);
+  return m ? Array.from(m[0]).length : 0;
+}
+
+export const isSignOff = (text: string) => signOff.test(text);
+
 export function splitSentences(text: string): Sentence[] {
   const chars = Array.from(text);
   const sentences: Sentence[] = [];
   let start = 0;
+  let paragraphStart = true;
 
   const push = (end: number) => {
     let s = start;
     let e = end;
     while (s < e && /\s/.test(chars[s]!)) s++;
     while (e > s && /\s/.test(chars[e - 1]!)) e--;
-    if (e > s) sentences.push({ text: chars.slice(s, e).join(""), start: s, end: e });
+    if (paragraphStart && e > s) s += datelineLength(chars.slice(s, Math.min(e, s + 240)).join(""));
+    const sentence = chars.slice(s, e).join("");
+    if (e > s && !isSignOff(sentence)) sentences.push({ text: sentence, start: s, end: e });
+    if (e > s) paragraphStart = false;
     start = end;
   };
 
@@ -41,6 +62,7 @@ export function splitSentences(text: string): Sentence[] {
     const c = chars[i]!;
     if (c === "\n" && chars[i + 1] === "\n") {
       push(i);
+      paragraphStart = true;
       continue;
     }
     if (c !== "." && c !== "!" && c !== "?") continue;

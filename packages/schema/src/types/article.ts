@@ -1,11 +1,7 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
-import { type Prisma, updateVersioned } from "@claimdesk/db";
-import { z } from "zod";
-import { audited, changedFields } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import type { Prisma } from "@claimdesk/db";
+import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError, ConflictError, articles, fullTextIds, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
 import { ErrorInterface, IngestionStatusEnum, SortDirection } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
 
@@ -76,13 +72,7 @@ export async function articleWhere(filter: ArticleFilterShape | null | undefined
   if (filter.tag) where.tags = { has: filter.tag };
   if (filter.status) where.status = filter.status;
   if (filter.publishedFrom || filter.publishedTo) where.publishedAt = { gte: filter.publishedFrom ?? undefined, lte: filter.publishedTo ?? undefined };
-  if (filter.query?.trim()) {
-    const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Article"
-      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
-      LIMIT 10000`;
-    where.id = { in: rows.map((row) => row.id) };
-  }
+  if (filter.query?.trim()) where.id = { in: await fullTextIds(ctx.prisma, "Article", filter.query) };
   return where;
 }
 
@@ -120,27 +110,6 @@ builder.queryField("articles", (t) =>
   }),
 );
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), "must be an http(s) URL");
-
-const articleFields = {
-  title: z.string().trim().min(1, "is required").max(500),
-  canonicalUrl: httpUrl.nullish().or(z.literal("").transform(() => null)),
-  outletName: optionalText(200),
-  byline: optionalText(300),
-  dateline: optionalText(200),
-  publishedAt: z.date().nullish(),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "must be a language code such as en or ur").default("en"),
-  body: z.string().min(1, "is required").max(500_000, "is longer than 500,000 characters"),
-  tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
-};
-const createArticleSchema = z.object(articleFields);
-const updateArticleSchema = z.object(articleFields).partial().extend({ version: z.number().int().positive() });
-
 const CreateArticleInput = builder.inputType("CreateArticleInput", {
   fields: (t) => ({
     title: t.string({ required: true }),
@@ -171,13 +140,6 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
   }),
 });
 
-async function outletId(tx: Prisma.TransactionClient, name: string | null | undefined): Promise<string | null | undefined> {
-  if (name === undefined) return undefined;
-  if (name === null) return null;
-  const outlet = await tx.outlet.upsert({ where: { name }, create: { name }, update: {} });
-  return outlet.id;
-}
-
 builder.mutationField("createArticle", (t) =>
   t.prismaField({
     type: "Article",
@@ -185,28 +147,7 @@ builder.mutationField("createArticle", (t) =>
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, DuplicateArticleError] },
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can add articles");
-      const data = parseInput(createArticleSchema, input, ["input"]);
-      const { outletName, ...fields } = data;
-      return audited(ctx, async (tx, audit) => {
-        if (fields.canonicalUrl) {
-          const existing = await tx.article.findUnique({ where: { canonicalUrl: fields.canonicalUrl } });
-          if (existing) throw new DuplicateArticleError(existing);
-        }
-        const article = await tx.article.create({ data: { ...fields, outletId: await outletId(tx, outletName) }, select: { id: true } });
-        await audit({ action: "article.create", entityType: "Article", entityId: article.id, after: { ...fields, body: `${fields.body.length} characters`, outletName } });
-        // Read the answer inside the transaction: once it commits, the response needs no more database.
-        return tx.article.findUniqueOrThrow({ ...selection(query), where: { id: article.id } });
-      }).catch(async (error: unknown) => {
-        // Two imports of one URL at once: the unique index decides, the loser gets the winner.
-        if ((error as { code?: string }).code === "P2002" && data.canonicalUrl) {
-          const existing = await ctx.prisma.article.findUnique({ where: { canonicalUrl: data.canonicalUrl } });
-          if (existing) throw new DuplicateArticleError(existing);
-        }
-        throw error;
-      });
-    },
+    resolve: (query, _root, { input }, ctx) => articles.createArticle(ctx, input, (tx, id) => tx.article.findUniqueOrThrow({ ...selection(query), where: { id } })),
   }),
 );
 
@@ -215,32 +156,10 @@ builder.mutationField("updateArticle", (t) =>
     type: "Article",
     description: "Edits an article. The body may change only where no claim is marked.",
     authScopes: { deskWriter: true },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, DuplicateArticleError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, DuplicateArticleError, ConflictError] },
     args: { input: t.arg({ type: UpdateArticleInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can edit articles");
-      const { outletName, version, ...fields } = parseInput(updateArticleSchema, { ...input, id: undefined }, ["input"]);
-      const id = input.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.article.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The article");
-        if (fields.canonicalUrl) {
-          const existing = await tx.article.findUnique({ where: { canonicalUrl: fields.canonicalUrl } });
-          if (existing && existing.id !== id) throw new DuplicateArticleError(existing);
-        }
-        const data = { ...fields, outletId: await outletId(tx, outletName) };
-        const result = await updateVersioned(tx.article, id, version, data);
-        if (!result.ok) {
-          throw ValidationError.field("input.version", `The article was changed by someone else (now at version ${result.reason === "stale" ? result.current.version : "?"}). Reload it and edit again.`);
-        }
-        const diff = changedFields(before, data);
-        await audit({ action: "article.update", entityType: "Article", entityId: id, ...diff });
-      }).catch((error: { message?: string }) => {
-        if (error.message?.includes("no longer contains the marked claims")) {
-          throw ValidationError.field("input.body", "The new text no longer contains the claims marked in this article at their places. Unmark them first, or edit only unmarked text.");
-        }
-        throw error;
-      });
+      const id = await articles.updateArticle(ctx, { ...input, id: input.id.id });
       return ctx.prisma.article.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

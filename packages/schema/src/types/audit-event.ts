@@ -1,5 +1,5 @@
 import { selection } from "../query.ts";
-import { visible } from "../auth/access.ts";
+import { visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { ClaimRef } from "./claim.ts";
 

@@ -1,23 +1,36 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
-import { type Claim, ClaimStatus, type Prisma, codePointLength, spanText, updateVersioned } from "@claimdesk/db";
-import { z } from "zod";
-import { audited, changedFields } from "../audit.ts";
-import { isEditor, permissions, visible } from "../auth/access.ts";
+import { ClaimStatus, type Prisma } from "@claimdesk/db";
+import { ForbiddenError, NotFoundError, ValidationError, WorkflowError, ConflictError, actorFor, availableMoves, claims, currentSnapshot, evidence, permissions, fullTextIds, recordOf, viewerCan, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
-import { claimReviewFor, publicFactCheckUrl } from "../claim-review.ts";
-import { parseInput } from "../validation.ts";
-import { availableMoves, checkMove } from "../workflow.ts";
+import { claimReviewOf } from "../published.ts";
 import type { Context } from "../context.ts";
 import { ArticleRef } from "./article.ts";
-import { ClaimStatusEnum, ErrorInterface, SortDirection, StanceEnum } from "./common.ts";
+import { ClaimStatusEnum, SortDirection, StanceEnum } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
-import { PersonInput, PersonRef, personSchema } from "./person.ts";
+import { PersonInput, PersonRef } from "./person.ts";
 import { RatingRef } from "./rating.ts";
-import { EvidenceRef, SourceInput, SourceRef, createOrFindSource } from "./source.ts";
+import { EvidenceRef, SourceInput, SourceRef } from "./source.ts";
 import { UserRef } from "./user.ts";
 
+
 /** Check-worthy statements and their research. Staff only; the public reads FactCheck. */
+type ClaimPermissionsShape = ReturnType<typeof viewerCan>;
+const ClaimPermissions = builder.objectRef<ClaimPermissionsShape>("ClaimPermissions").implement({
+  description: "What the viewer may do with a claim now, decided by the desk's policy",
+  fields: (t) => ({
+    edit: t.exposeBoolean("edit", { description: "Wording, verdict and explanation (not while published)" }),
+    editDetails: t.exposeBoolean("editDetails", { description: "Speaker, claim date and tags (desk data, also while published)" }),
+    editEvidence: t.exposeBoolean("editEvidence"),
+    assign: t.exposeBoolean("assign"),
+    publish: t.exposeBoolean("publish"),
+    unpublish: t.exposeBoolean("unpublish"),
+    correct: t.exposeBoolean("correct"),
+    comment: t.exposeBoolean("comment"),
+    markDuplicate: t.exposeBoolean("markDuplicate"),
+    moves: t.expose("moves", { type: [ClaimStatusEnum] }),
+  }),
+});
+
 export const ClaimRef = builder.prismaNode("Claim", {
   id: { field: "id" },
   select: { id: true }, // columns load only when a field asks for them
@@ -49,26 +62,37 @@ export const ClaimRef = builder.prismaNode("Claim", {
       type: [ClaimStatusEnum],
       description: "The workflow moves you may make now",
       select: { status: true, assigneeId: true },
-      resolve: (claim, _args, ctx) => availableMoves(claim.status, actorFor(ctx, claim)),
+      resolve: (claim, _args, ctx) => availableMoves(claim.status, actorFor(ctx.viewer, claim)),
+    }),
+    viewerCan: t.field({
+      type: ClaimPermissions,
+      description: "What you may do with this claim now: show controls from this, not from roles",
+      select: { status: true, assigneeId: true },
+      resolve: (claim, _args, ctx) => viewerCan(ctx.viewer, claim),
     }),
     claimReviewPreview: t.field({
       type: "JSON",
       nullable: true,
       description: "The ClaimReview JSON-LD publishing would produce now (null without a verdict)",
-      select: { id: true, ratingId: true, factCheck: { select: { id: true, headline: true, publishedAt: true, slug: true } } },
-      resolve: (claim, _args, ctx) =>
-        claimReviewFor(
-          ctx.prisma,
-          claim.id,
-          {
-            url: publicFactCheckUrl(ctx.newsroom.url, claim.factCheck?.slug ?? "(on publication)"),
-            headline: claim.factCheck?.headline ?? null,
-            datePublished: claim.factCheck?.publishedAt ?? new Date(),
-            dateModified: null,
-            ratingId: claim.ratingId,
-          },
-          ctx.newsroom,
-        ),
+      select: { id: true, factCheck: { select: { id: true, headline: true, summary: true, url: true, slug: true, publisherName: true, publishedAt: true, updatedAt: true } } },
+      resolve: async (claim, _args, ctx) => {
+        const snapshot = await currentSnapshot(ctx.prisma, claim.id);
+        if (!snapshot?.rating) return null;
+        const fc = claim.factCheck;
+        const row = {
+          id: fc?.id ?? "(on publication)",
+          url: fc?.url ?? null,
+          slug: fc?.slug ?? null,
+          headline: fc?.headline ?? "",
+          summary: fc?.summary ?? null,
+          publisherName: fc?.publisherName ?? ctx.newsroom.name,
+          publishedAt: fc?.publishedAt ?? new Date(),
+          updatedAt: fc?.updatedAt ?? new Date(),
+          _count: { corrections: 0 },
+          corrections: [],
+        };
+        return claimReviewOf(recordOf(row, snapshot, ctx.newsroom.url), ctx.newsroom);
+      },
     }),
     viewerCanEdit: t.boolean({ select: { assigneeId: true }, resolve: (claim, _args, ctx) => permissions.editClaim(ctx.viewer, claim) }),
   }),
@@ -88,17 +112,6 @@ export const ClaimAppearanceRef = builder.prismaNode("ClaimAppearance", {
     claim: t.relation("claim", { authScopes: { staff: true } }),
   }),
 });
-
-builder.objectType(ConflictError, {
-  name: "ConflictError",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ConflictError,
-  fields: (t) => ({ current: t.field({ type: ClaimRef, description: "The claim as it is now", resolve: (error) => error.current }) }),
-});
-
-function actorFor(ctx: Context, claim: Pick<Claim, "assigneeId">) {
-  return { isEditor: isEditor(ctx.viewer) && permissions.write(ctx.viewer), isAssignee: permissions.editClaim(ctx.viewer, claim) && claim.assigneeId === ctx.viewer?.id };
-}
 
 // ---------------------------------------------------------------- queries
 
@@ -142,13 +155,7 @@ async function claimWhere(filter: typeof ClaimFilter.$inferInput | null | undefi
   if (filter.claimDateFrom || filter.claimDateTo) where.claimDate = { gte: filter.claimDateFrom ?? undefined, lte: filter.claimDateTo ?? undefined };
   if (filter.hasSources === true) where.sources = { some: {} };
   if (filter.hasSources === false) where.sources = { none: {} };
-  if (filter.query?.trim()) {
-    const rows = await prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Claim"
-      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
-      LIMIT 10000`;
-    where.id = { in: rows.map((row) => row.id) };
-  }
+  if (filter.query?.trim()) where.id = { in: await fullTextIds(prisma, "Claim", filter.query) };
   return where;
 }
 
@@ -255,86 +262,23 @@ const CreateClaimInput = builder.inputType("CreateClaimInput", {
   }),
 });
 
-const createClaimSchema = z
-  .object({
-    spanStart: z.number().int().min(0, "must be 0 or more").nullish(),
-    spanEnd: z.number().int().min(1).nullish(),
-    quote: z.string().min(1, "is required").max(5000),
-    claimReviewed: z.string().trim().max(5000).nullish(),
-    claimDate: z.date().nullish(),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
-    checkworthiness: z.number().min(0).max(1).nullish(),
-    checkworthinessReasons: z.array(z.string().max(200)).max(30).nullish(),
-  })
-  .refine((v) => (v.spanStart == null) === (v.spanEnd == null), { path: ["spanEnd"], message: "give both spanStart and spanEnd, or neither" })
-  .refine((v) => v.spanStart == null || v.spanEnd == null || v.spanEnd > v.spanStart, { path: ["spanEnd"], message: "must be after spanStart" });
-
 builder.mutationField("createClaim", (t) =>
   t.prismaField({
     type: "Claim",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: CreateClaimInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can mark claims");
-      const viewer = ctx.viewer;
-      const data = parseInput(createClaimSchema, input, ["input"]);
-      const newSpeaker = input.newSpeaker ? parseInput(personSchema, input.newSpeaker, ["input", "newSpeaker"]) : null;
-      if (input.spanStart != null && !input.articleId) throw ValidationError.field("input.articleId", "is required with a span");
-      return audited(ctx, async (tx, audit) => {
-        let appearance: Prisma.ClaimAppearanceCreateWithoutClaimInput | undefined;
-        if (input.articleId) {
-          const article = await tx.article.findUnique({ where: { id: input.articleId.id }, select: { id: true, body: true } });
-          if (!article) throw new NotFoundError("The article");
-          if (data.spanStart == null || data.spanEnd == null) throw ValidationError.field("input.spanStart", "is required with an article");
-          if (data.spanEnd > codePointLength(article.body)) throw ValidationError.field("input.spanEnd", "is past the end of the article body");
-          const text = spanText(article.body, data.spanStart, data.spanEnd);
-          if (text !== data.quote) {
-            throw ValidationError.field("input.quote", `does not match the article text at ${data.spanStart}–${data.spanEnd} ("${text.slice(0, 80)}")`);
-          }
-          appearance = { article: { connect: { id: article.id } }, spanStart: data.spanStart, spanEnd: data.spanEnd, quote: data.quote };
-        }
-        let speakerId = input.speakerId?.id ?? null;
-        if (speakerId && !(await tx.person.findUnique({ where: { id: speakerId }, select: { id: true } }))) throw new NotFoundError("The speaker");
-        if (newSpeaker) {
-          const person = await tx.person.create({ data: newSpeaker });
-          await audit({ action: "person.create", entityType: "Person", entityId: person.id, after: newSpeaker });
-          speakerId = person.id;
-        }
-        const fields = {
-          quote: data.quote,
-          claimReviewed: data.claimReviewed || data.quote.trim(),
-          claimDate: data.claimDate ?? null,
-          tags: data.tags,
-          checkworthiness: data.checkworthiness ?? null,
-          checkworthinessReasons: data.checkworthinessReasons ?? undefined,
-          speakerId,
-          // A fact-checker who marks a claim has selected it and works on it;
-          // editors' claims wait for selection and assignment.
-          assigneeId: viewer.role === "FACT_CHECKER" ? viewer.id : null,
-          status: viewer.role === "FACT_CHECKER" ? ("SELECTED" as const) : ("UNREVIEWED" as const),
-          createdById: viewer.id,
-        };
-        const evidence = input.evidence ?? [];
-        if (evidence.length > 50) throw ValidationError.field("input.evidence", "at most 50 sources at once");
-        const sourceIds = [...new Set(evidence.map((e) => e.sourceId.id))];
-        if (sourceIds.length !== evidence.length) throw ValidationError.field("input.evidence", "cites the same source twice");
-        if (sourceIds.length && (await tx.source.count({ where: { id: { in: sourceIds } } })) !== sourceIds.length) throw new NotFoundError("A cited source");
-        const citations = evidence.map((e) => ({ sourceId: e.sourceId.id, stance: e.stance, ...parseInput(evidenceSchema, { passage: e.passage, location: e.location }, ["input", "evidence"]) }));
-        const claim = await tx.claim.create({
-          data: { ...fields, appearances: appearance ? { create: appearance } : undefined, sources: citations.length ? { createMany: { data: citations } } : undefined },
-          select: { id: true },
-        });
-        await audit({
-          action: "claim.create",
-          entityType: "Claim",
-          entityId: claim.id,
-          after: { ...fields, articleId: input.articleId?.id, spanStart: data.spanStart, spanEnd: data.spanEnd, evidence: citations.length ? citations : undefined },
-        });
-        // Read the answer inside the transaction: once it commits, the response needs no more database.
-        return tx.claim.findUniqueOrThrow({ ...selection(query), where: { id: claim.id } });
-      });
-    },
+    resolve: (query, _root, { input }, ctx) =>
+      claims.createClaim(
+        ctx,
+        {
+          ...input,
+          articleId: input.articleId?.id,
+          speakerId: input.speakerId?.id,
+          evidence: input.evidence?.map((e) => ({ ...e, sourceId: e.sourceId.id })),
+        },
+        (tx, id) => tx.claim.findUniqueOrThrow({ ...selection(query), where: { id } }),
+      ),
   }),
 );
 
@@ -353,25 +297,6 @@ const UpdateClaimInput = builder.inputType("UpdateClaimInput", {
   }),
 });
 
-const updateClaimSchema = z.object({
-  claimReviewed: z.string().trim().min(1, "cannot be empty").max(5000).optional(),
-  claimDate: z.date().nullish(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
-  explanation: z.string().max(50_000).nullish(),
-});
-
-/** Loads a claim for a write by this viewer, or says why not. */
-async function claimForWrite(tx: Prisma.TransactionClient, ctx: Context, id: string): Promise<Claim> {
-  const claim = await tx.claim.findUnique({ where: { id } });
-  if (!claim) throw new NotFoundError("The claim");
-  if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError("Only the assigned fact-checker or an editor can change this claim");
-  return claim;
-}
-
-function refuseIfPublished(claim: Claim, what: string): void {
-  if (claim.status === "PUBLISHED") throw new WorkflowError(`The claim is published: ${what} changes only through a correction of its fact-check`);
-}
-
 builder.mutationField("updateClaim", (t) =>
   t.prismaField({
     type: "Claim",
@@ -380,35 +305,7 @@ builder.mutationField("updateClaim", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, WorkflowError] },
     args: { input: t.arg({ type: UpdateClaimInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const data = parseInput(updateClaimSchema, {
-        claimReviewed: input.claimReviewed ?? undefined,
-        claimDate: input.claimDate,
-        tags: input.tags ?? undefined,
-        explanation: input.explanation,
-      }, ["input"]);
-      const id = input.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await claimForWrite(tx, ctx, id);
-        if (before.version !== input.version) throw new ConflictError(before);
-        const changes: Prisma.ClaimUncheckedUpdateInput & Record<string, unknown> = { ...data };
-        if (input.speakerId) {
-          if (!(await tx.person.findUnique({ where: { id: input.speakerId.id }, select: { id: true } }))) throw new NotFoundError("The speaker");
-          changes.speakerId = input.speakerId.id;
-        }
-        if (input.clearSpeaker) changes.speakerId = null;
-        if (input.ratingId) {
-          if (!(await tx.rating.findUnique({ where: { id: input.ratingId.id }, select: { id: true } }))) throw new NotFoundError("The rating");
-          changes.ratingId = input.ratingId.id;
-        }
-        if (input.clearRating) changes.ratingId = null;
-        const diff = changedFields(before, changes as Partial<Claim>);
-        if (before.status === "PUBLISHED" && Object.keys(diff.after).some((key) => ["ratingId", "explanation", "claimReviewed"].includes(key))) {
-          refuseIfPublished(before, "its verdict, explanation and wording");
-        }
-        const result = await updateVersioned(tx.claim, id, input.version, changes);
-        if (!result.ok) throw result.reason === "stale" ? new ConflictError(result.current) : new NotFoundError("The claim");
-        await audit({ action: "claim.update", entityType: "Claim", entityId: id, ...diff });
-      });
+      const id = await claims.updateClaim(ctx, { ...input, id: input.id.id, speakerId: input.speakerId?.id, ratingId: input.ratingId?.id });
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -425,20 +322,7 @@ builder.mutationField("assignClaim", (t) =>
       assigneeId: t.arg.globalID({ for: UserRef, required: false }),
     },
     resolve: async (query, _root, args, ctx) => {
-      if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors assign claims");
-      const id = args.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.claim.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The claim");
-        const assigneeId = args.assigneeId?.id ?? null;
-        if (assigneeId) {
-          const user = await tx.user.findUnique({ where: { id: assigneeId } });
-          if (!user || !user.active) throw new NotFoundError("The user");
-          if (user.role === "VIEWER") throw ValidationError.field("assigneeId", "Viewers cannot be assigned claims");
-        }
-        await tx.claim.update({ where: { id }, data: { assigneeId, version: { increment: 1 } } });
-        await audit({ action: "claim.assign", entityType: "Claim", entityId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
-      });
+      const id = await claims.assignClaim(ctx, args.id.id, args.assigneeId?.id ?? null);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -456,23 +340,7 @@ builder.mutationField("moveClaim", (t) =>
       version: t.arg.int({ required: false, description: "If given, refused when the claim changed since" }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = args.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id } });
-        if (!claim || !permissions.workTheDesk(ctx.viewer)) throw claim ? new ForbiddenError() : new NotFoundError("The claim");
-        if (args.version != null && args.version !== claim.version) throw new ConflictError(claim);
-        if (args.to === "PUBLISHED" || claim.status === "PUBLISHED") {
-          throw new WorkflowError(args.to === "PUBLISHED" ? "Use publishFactCheck to publish" : "Use unpublishFactCheck to take a fact-check down");
-        }
-        const check = checkMove(claim.status, args.to, actorFor(ctx, claim));
-        if (!check.ok) {
-          if (check.reason === "not-allowed") throw new ForbiddenError(`You may not move this claim from ${claim.status} to ${args.to}`);
-          throw new WorkflowError(`A claim cannot move from ${claim.status} to ${args.to}`);
-        }
-        const result = await updateVersioned(tx.claim, id, claim.version, { status: args.to });
-        if (!result.ok) throw result.reason === "stale" ? new ConflictError(result.current) : new NotFoundError("The claim");
-        await audit({ action: "claim.move", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: args.to } });
-      });
+      const id = await claims.moveClaim(ctx, args.id.id, args.to, args.version);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -492,11 +360,6 @@ const AttachSourceInput = builder.inputType("AttachSourceInput", {
   }),
 });
 
-const evidenceSchema = z.object({
-  passage: z.string().max(10_000).nullish(),
-  location: z.string().trim().max(300).nullish(),
-});
-
 builder.mutationField("attachSource", (t) =>
   t.prismaField({
     type: "ClaimSource",
@@ -504,20 +367,7 @@ builder.mutationField("attachSource", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: AttachSourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const fields = parseInput(evidenceSchema, { passage: input.passage, location: input.location }, ["input"]);
-      if (!input.sourceId === !input.source) throw ValidationError.field("input.sourceId", "give either sourceId or a new source");
-      const id = await audited(ctx, async (tx, audit) => {
-        const claim = await claimForWrite(tx, ctx, input.claimId.id);
-        refuseIfPublished(claim, "its evidence");
-        let sourceId = input.sourceId?.id;
-        if (sourceId && !(await tx.source.findUnique({ where: { id: sourceId }, select: { id: true } }))) throw new NotFoundError("The source");
-        if (input.source) sourceId = (await createOrFindSource(tx, input.source, audit, ["input", "source"])).id;
-        const existing = await tx.claimSource.findUnique({ where: { claimId_sourceId: { claimId: claim.id, sourceId: sourceId! } } });
-        if (existing) throw ValidationError.field("input.sourceId", "This source is already cited for this claim; edit that citation instead");
-        const evidence = await tx.claimSource.create({ data: { claimId: claim.id, sourceId: sourceId!, stance: input.stance, ...fields } });
-        await audit({ action: "evidence.attach", entityType: "Claim", entityId: claim.id, after: { evidenceId: evidence.id, sourceId, stance: input.stance, ...fields } });
-        return evidence.id;
-      });
+      const id = await evidence.attachSource(ctx, { ...input, claimId: input.claimId.id, sourceId: input.sourceId?.id });
       return ctx.prisma.claimSource.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -539,17 +389,7 @@ builder.mutationField("updateEvidence", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { input: t.arg({ type: UpdateEvidenceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const fields = parseInput(evidenceSchema, { passage: input.passage ?? undefined, location: input.location ?? undefined }, ["input"]);
-      const id = input.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.claimSource.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The evidence");
-        const claim = await claimForWrite(tx, ctx, before.claimId);
-        refuseIfPublished(claim, "its evidence");
-        const changes = { ...fields, stance: input.stance ?? undefined };
-        await tx.claimSource.update({ where: { id }, data: changes });
-        await audit({ action: "evidence.update", entityType: "Claim", entityId: claim.id, ...changedFields(before, changes) });
-      });
+      const id = await evidence.updateEvidence(ctx, { ...input, id: input.id.id });
       return ctx.prisma.claimSource.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -563,15 +403,7 @@ builder.mutationField("detachSource", (t) =>
     errors: { types: [ForbiddenError, NotFoundError, WorkflowError] },
     args: { id: t.arg.globalID({ for: EvidenceRef, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const claimId = await audited(ctx, async (tx, audit) => {
-        const evidence = await tx.claimSource.findUnique({ where: { id: args.id.id } });
-        if (!evidence) throw new NotFoundError("The evidence");
-        const claim = await claimForWrite(tx, ctx, evidence.claimId);
-        refuseIfPublished(claim, "its evidence");
-        await tx.claimSource.delete({ where: { id: evidence.id } });
-        await audit({ action: "evidence.detach", entityType: "Claim", entityId: claim.id, before: { evidenceId: evidence.id, sourceId: evidence.sourceId, stance: evidence.stance } });
-        return claim.id;
-      });
+      const claimId = await evidence.detachSource(ctx, args.id.id);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id: claimId } });
     },
   }),

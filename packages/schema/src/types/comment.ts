@@ -1,10 +1,6 @@
 import { selection } from "../query.ts";
-import { z } from "zod";
-import { audited } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import { ForbiddenError, NotFoundError, ValidationError, comments, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
 import { ClaimRef } from "./claim.ts";
 
 /** Internal notes on a claim, threaded. Staff only. */
@@ -32,20 +28,7 @@ builder.mutationField("addComment", (t) =>
       parentId: t.arg.globalID({ for: CommentRef, required: false }),
     },
     resolve: async (query, _root, args, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff comment");
-      const viewer = ctx.viewer;
-      const body = parseInput(z.string().trim().min(1, "is required").max(10_000), args.body, ["body"]);
-      const id = await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id: args.claimId.id }, select: { id: true } });
-        if (!claim) throw new NotFoundError("The claim");
-        if (args.parentId) {
-          const parent = await tx.comment.findUnique({ where: { id: args.parentId.id } });
-          if (!parent || parent.claimId !== claim.id) throw new NotFoundError("The comment replied to");
-        }
-        const comment = await tx.comment.create({ data: { claimId: claim.id, authorId: viewer.id, body, parentId: args.parentId?.id ?? null } });
-        await audit({ action: "comment.add", entityType: "Claim", entityId: claim.id, after: { commentId: comment.id, body } });
-        return comment.id;
-      });
+      const id = await comments.addComment(ctx, { claimId: args.claimId.id, body: args.body, parentId: args.parentId?.id });
       return ctx.prisma.comment.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -10,7 +10,7 @@ import {
   ValidationError,
   WorkflowError,
   type FieldIssue,
-} from "../errors.ts";
+} from "@claimdesk/desk";
 
 builder.scalarType("DateTime", {
   description: "An ISO-8601 date-time, e.g. 2025-03-11T09:00:00Z",

@@ -1,24 +1,96 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import type { Prisma } from "@claimdesk/db";
-import { z } from "zod";
-import { audited } from "../audit.ts";
-import { isStaff, permissions, visible } from "../auth/access.ts";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type PublishedRecord,
+  ValidationError,
+  WorkflowError,
+  factCheckUrl as publicUrl,
+  factChecks,
+  isStaff,
+  publishedRecord,
+  publishedRecordSelect,
+  visible,
+} from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
-import { factCheckSlug } from "@claimdesk/db";
-import { factCheckClaimReview, publicFactCheckUrl } from "../claim-review.ts";
-import { publishPreconditions } from "../workflow.ts";
-import { FactCheckStatusEnum } from "./common.ts";
-import { ClaimAppearanceRef, ClaimRef } from "./claim.ts";
-import { PersonRef } from "./person.ts";
-import { EvidenceRef } from "./source.ts";
+import type { Context } from "../context.ts";
+import { claimReviewOf } from "../published.ts";
+import { FactCheckStatusEnum, StanceEnum } from "./common.ts";
+import { ClaimRef } from "./claim.ts";
+import { PersonKindEnum } from "./person.ts";
 import { RatingRef } from "./rating.ts";
 
-/** Where the public page of a fact-check lives: its one URL, from its stored slug. */
-export function factCheckUrl(ctx: { newsroom: { url: string } }, slug: string): string {
-  return publicFactCheckUrl(ctx.newsroom.url, slug);
+type Published = PublishedRecord;
+const PublishedSpeaker = builder.objectRef<NonNullable<Published["speaker"]>>("PublishedSpeaker").implement({
+  description: "The speaker as published",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    kind: t.field({ type: PersonKindEnum, description: "A person, or an organisation or group (ClaimReview claimant type)", resolve: (s) => s.kind ?? "PERSON" }),
+    title: t.exposeString("title", { nullable: true }),
+    affiliation: t.exposeString("affiliation", { nullable: true }),
+    sameAs: t.exposeStringList("sameAs"),
+  }),
+});
+const PublishedOutlet = builder.objectRef<{ name: string; url: string | null }>("PublishedOutlet").implement({
+  fields: (t) => ({ name: t.exposeString("name"), url: t.exposeString("url", { nullable: true }) }),
+});
+const PublishedArticle = builder.objectRef<Published["appearances"][number]["article"]>("PublishedArticle").implement({
+  description: "An article the claim appeared in, as published",
+  fields: (t) => ({
+    title: t.exposeString("title"),
+    canonicalUrl: t.exposeString("canonicalUrl", { nullable: true }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
+    outlet: t.field({ type: PublishedOutlet, nullable: true, resolve: (a) => (a.outlet ? { name: a.outlet, url: a.outletUrl ?? null } : null) }),
+  }),
+});
+const PublishedAppearance = builder.objectRef<Published["appearances"][number]>("PublishedAppearance").implement({
+  fields: (t) => ({
+    quote: t.exposeString("quote"),
+    spanStart: t.exposeInt("spanStart"),
+    spanEnd: t.exposeInt("spanEnd"),
+    article: t.field({ type: PublishedArticle, resolve: (a) => a.article }),
+  }),
+});
+const PublishedSource = builder.objectRef<Published["evidence"][number]["source"]>("PublishedSource").implement({
+  description: "A cited source, as published",
+  fields: (t) => ({
+    url: t.exposeString("url", { nullable: true }),
+    title: t.exposeString("title"),
+    publisher: t.exposeString("publisher", { nullable: true }),
+    archivedUrl: t.exposeString("archivedUrl", { nullable: true }),
+    type: t.exposeString("type"),
+  }),
+});
+const PublishedEvidence = builder.objectRef<Published["evidence"][number]>("PublishedEvidence").implement({
+  fields: (t) => ({
+    stance: t.field({ type: StanceEnum, resolve: (e) => e.stance as never }),
+    passage: t.exposeString("passage", { nullable: true }),
+    location: t.exposeString("location", { nullable: true }),
+    source: t.field({ type: PublishedSource, resolve: (e) => e.source }),
+  }),
+});
+
+/** Fields of the public record: all read the snapshot through publishedRecord(). */
+const recordField = { select: publishedRecordSelect };
+const record = (fc: Parameters<typeof publishedRecord>[1], ctx: Context) => recordCache(ctx, fc);
+
+/** One record per fact-check and request, however many fields ask. */
+function recordCache(ctx: Context, fc: Parameters<typeof publishedRecord>[1]): Promise<Published> {
+  let cache = records.get(ctx);
+  if (!cache) records.set(ctx, (cache = new Map()));
+  let found = cache.get(fc.id);
+  if (!found) {
+    found = publishedRecord(ctx.prisma, fc, ctx.newsroom.url).then((r) => {
+      if (!r) throw new NotFoundError("The fact-check's claim");
+      return r;
+    });
+    cache.set(fc.id, found);
+  }
+  return found;
 }
+const records = new WeakMap<Context, Map<string, Promise<Published>>>();
 
 /** The public read path: published reviews and everything they cite. */
 export const FactCheckRef = builder.prismaNode("FactCheck", {
@@ -33,7 +105,7 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
       nullable: true,
       description: "The public page: the one URL of this fact-check (ClaimReview url)",
       select: { slug: true },
-      resolve: (fc, _args, ctx) => (fc.slug ? factCheckUrl(ctx, fc.slug) : null),
+      resolve: (fc, _args, ctx) => (fc.slug ? publicUrl(ctx.newsroom.url, fc.slug) : null),
     }),
     slug: t.exposeString("slug", { nullable: true, description: "The public page's path segment under /fact-checks/" }),
     dateModified: t.field({
@@ -47,39 +119,33 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed (not ClaimReview dateModified: see dateModified)" }),
     publisherName: t.exposeString("publisherName"),
-    explanation: t.exposeString("explanation", { description: "Markdown" }),
-    rating: t.relation("rating"),
-    claimReviewed: t.string({ select: { claim: { select: { claimReviewed: true } } }, resolve: (fc) => fc.claim.claimReviewed }),
-    quote: t.string({ select: { claim: { select: { quote: true } } }, resolve: (fc) => fc.claim.quote }),
-    claimDate: t.field({ type: "DateTime", nullable: true, select: { claim: { select: { claimDate: true } } }, resolve: (fc) => fc.claim.claimDate }),
-    speaker: t.field({
-      type: PersonRef,
-      nullable: true,
-      grantScopes: ["readPublished"],
-      select: (_args, _ctx, nestedSelection) => ({ claim: { select: { speaker: nestedSelection(true) } } }),
-      resolve: (fc) => fc.claim.speaker,
-    }),
+    explanation: t.string({ ...recordField, description: "Markdown, as published", resolve: async (fc, _a, ctx) => (await record(fc, ctx)).explanation ?? "" }),
+    rating: t.relation("rating", { description: "The verdict as published (changes only through a correction)" }),
+    claimReviewed: t.string({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).claimReviewed }),
+    quote: t.string({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).quote }),
+    claimDate: t.field({ type: "DateTime", nullable: true, ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).claimDate }),
+    tags: t.stringList({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).tags }),
+    speaker: t.field({ type: PublishedSpeaker, nullable: true, ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).speaker }),
     appearances: t.field({
-      type: [ClaimAppearanceRef],
-      description: "Where the claim appeared (ClaimReview appearance), earliest first",
-      grantScopes: ["readPublished"],
-      select: (_args, _ctx, nestedSelection) => ({ claim: { select: { appearances: nestedSelection({ orderBy: { createdAt: "asc" } }) } } }),
-      resolve: (fc) => fc.claim.appearances,
+      type: [PublishedAppearance],
+      description: "Where the claim appeared (ClaimReview appearance), earliest first, as published",
+      ...recordField,
+      resolve: async (fc, _a, ctx) => (await record(fc, ctx)).appearances,
     }),
     evidence: t.field({
-      type: [EvidenceRef],
-      description: "The sources cited, with their stance",
-      grantScopes: ["readPublished"],
-      select: (_args, _ctx, nestedSelection) => ({ claim: { select: { sources: nestedSelection({ orderBy: { createdAt: "asc" } }) } } }),
-      resolve: (fc) => fc.claim.sources,
+      type: [PublishedEvidence],
+      description: "The sources cited, with their stance, as published",
+      ...recordField,
+      resolve: async (fc, _a, ctx) => (await record(fc, ctx)).evidence,
     }),
+    version: t.exposeInt("version", { description: "Send it with addCorrection; a stale one is refused with ConflictError" }),
     corrections: t.relation("corrections", { query: { orderBy: { createdAt: "asc" } } }),
     claim: t.relation("claim", { authScopes: { staff: true } }),
     claimReview: t.field({
       type: "JSON",
-      description: "schema.org ClaimReview JSON-LD",
-      select: { id: true },
-      resolve: async (fc, _args, ctx) => factCheckClaimReview(ctx.prisma, fc.id, ctx.newsroom),
+      description: "schema.org ClaimReview JSON-LD of the public record",
+      ...recordField,
+      resolve: async (fc, _args, ctx) => claimReviewOf(await record(fc, ctx), ctx.newsroom),
     }),
   }),
 });
@@ -134,38 +200,7 @@ builder.mutationField("publishFactCheck", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
     args: { input: t.arg({ type: PublishInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors publish");
-      const viewer = ctx.viewer;
-      const fields = parseInput(z.object({ headline: z.string().trim().min(1, "is required").max(300), summary: z.string().trim().max(2000).nullish() }), input, ["input"]);
-      const id = await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id: input.claimId.id }, include: { _count: { select: { sources: true } }, factCheck: true } });
-        if (!claim) throw new NotFoundError("The claim");
-        if (claim.version !== input.version) throw new ConflictError(claim);
-        if (claim.status !== "IN_REVIEW") throw new WorkflowError(`Only a claim in review can be published (this one is ${claim.status})`);
-        const missing = publishPreconditions({ ratingId: claim.ratingId, explanation: claim.explanation, sourceCount: claim._count.sources });
-        if (missing.length) throw new WorkflowError(`Publishing needs ${missing.join(", ").toLowerCase()}`, missing);
-        const now = new Date();
-        const data = {
-          headline: fields.headline,
-          summary: fields.summary ?? null,
-          ratingId: claim.ratingId!,
-          explanation: claim.explanation!,
-          publisherName: ctx.newsroom.name,
-          status: "PUBLISHED" as const,
-          publishedById: viewer.id,
-        };
-        const factCheck = claim.factCheck
-          ? await tx.factCheck.update({ where: { id: claim.factCheck.id }, data })
-          : await tx.factCheck.create({ data: { ...data, claimId: claim.id, publishedAt: now } });
-        // The slug is set once: republishing or rewording keeps the URL.
-        if (!factCheck.slug) {
-          const slug = factCheckSlug(claim.claimReviewed, factCheck.id);
-          await tx.factCheck.update({ where: { id: factCheck.id }, data: { slug, url: factCheckUrl(ctx, slug) } });
-        }
-        await tx.claim.update({ where: { id: claim.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
-        await audit({ action: "factCheck.publish", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after: { status: "PUBLISHED", factCheckId: factCheck.id, ...fields } });
-        return factCheck.id;
-      });
+      const id = await factChecks.publishFactCheck(ctx, { ...input, claimId: input.claimId.id });
       return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -179,17 +214,7 @@ builder.mutationField("unpublishFactCheck", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: { id: t.arg.globalID({ for: FactCheckRef, required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors unpublish");
-      const reason = parseInput(z.string().trim().min(1, "is required").max(2000), args.reason, ["reason"]);
-      const id = args.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const factCheck = await tx.factCheck.findUnique({ where: { id } });
-        if (!factCheck) throw new NotFoundError("The fact-check");
-        if (factCheck.status !== "PUBLISHED") throw new WorkflowError("This fact-check is not published");
-        await tx.factCheck.update({ where: { id }, data: { status: "UNPUBLISHED" } });
-        await tx.claim.update({ where: { id: factCheck.claimId }, data: { status: "IN_REVIEW", version: { increment: 1 } } });
-        await audit({ action: "factCheck.unpublish", entityType: "Claim", entityId: factCheck.claimId, before: { status: "PUBLISHED" }, after: { status: "IN_REVIEW", reason } });
-      });
+      const id = await factChecks.unpublishFactCheck(ctx, args.id.id, args.reason);
       return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -202,46 +227,20 @@ const CorrectionInput = builder.inputType("AddCorrectionInput", {
     reason: t.string({ required: true }),
     ratingId: t.globalID({ for: RatingRef, required: false, description: "A new verdict, if the correction changes it" }),
     explanation: t.string({ required: false, description: "The corrected explanation, if it changes" }),
+    version: t.int({ required: false, description: "The fact-check version you corrected; if given, a stale one is refused with ConflictError" }),
+    republish: t.boolean({ required: false, description: "Also republish the desk's current wording, speaker, tags, appearances and evidence" }),
   }),
 });
 
 builder.mutationField("addCorrection", (t) =>
   t.prismaField({
     type: "FactCheck",
-    description: "Corrects a published fact-check (editors): the only way its verdict or explanation changes. The correction is public and dated.",
+    description: "Corrects a published fact-check (editors): the only way its public record changes. The correction is public and dated.",
     authScopes: { deskWriter: true },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
     args: { input: t.arg({ type: CorrectionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors correct fact-checks");
-      const viewer = ctx.viewer;
-      const fields = parseInput(
-        z.object({ whatChanged: z.string().trim().min(1, "is required").max(2000), reason: z.string().trim().min(1, "is required").max(2000), explanation: z.string().trim().min(1).max(50_000).nullish() }),
-        input,
-        ["input"],
-      );
-      const id = input.factCheckId.id;
-      await audited(ctx, async (tx, audit) => {
-        const factCheck = await tx.factCheck.findUnique({ where: { id } });
-        if (!factCheck) throw new NotFoundError("The fact-check");
-        if (factCheck.status !== "PUBLISHED") throw new WorkflowError("Only a published fact-check is corrected; edit the claim instead");
-        const newRatingId = input.ratingId?.id;
-        if (newRatingId && !(await tx.rating.findUnique({ where: { id: newRatingId }, select: { id: true } }))) throw new NotFoundError("The rating");
-        const correction = await tx.correction.create({
-          data: { factCheckId: id, whatChanged: fields.whatChanged, reason: fields.reason, previousRatingId: factCheck.ratingId, newRatingId: newRatingId ?? null, authorId: viewer.id },
-        });
-        const changes = { ratingId: newRatingId, explanation: fields.explanation ?? undefined };
-        // updatedAt moves either way: dateModified reflects the correction.
-        await tx.factCheck.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
-        await tx.claim.update({ where: { id: factCheck.claimId }, data: { ...changes, version: { increment: 1 } } });
-        await audit({
-          action: "factCheck.correct",
-          entityType: "Claim",
-          entityId: factCheck.claimId,
-          before: { ratingId: factCheck.ratingId, explanation: fields.explanation ? factCheck.explanation : undefined },
-          after: { correctionId: correction.id, ...fields, ratingId: newRatingId },
-        });
-      });
+      const id = await factChecks.addCorrection(ctx, { ...input, factCheckId: input.factCheckId.id, ratingId: input.ratingId?.id });
       return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -1,8 +1,8 @@
 import { codePointLength } from "@claimdesk/db";
-import { audited } from "../audit.ts";
-import { isStaff, permissions, visible } from "../auth/access.ts";
+import { audited } from "@claimdesk/desk";
+import { claims, permissions, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
+import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
 import { type ClaimMatchRow, findRecurringFactChecks, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
 import { splitSentences } from "../intelligence/sentences.ts";
@@ -32,10 +32,13 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
     type: [SuggestionRef],
     description: "The article's sentences, most check-worthy first",
     authScopes: { staff: true },
-    args: { first: t.arg.int({ required: false, defaultValue: 10 }), minScore: t.arg.float({ required: false, defaultValue: 0.2 }) },
+    args: {
+      first: t.arg.int({ required: false, defaultValue: 10 }),
+      minScore: t.arg.float({ required: false, description: "Leave out sentences scoring below this (no cut by default: the ranking is what matters)" }),
+    },
     select: { body: true, appearances: { select: { spanStart: true, spanEnd: true } } },
     resolve: (article, args) => {
-      const first = Math.min(Math.max(args.first ?? 10, 1), 100);
+      const first = Math.min(Math.max(args.first ?? 10, 1), 200);
       return suggestClaims(article.body)
         .filter((s) => s.score >= (args.minScore ?? 0))
         .slice(0, first)
@@ -48,8 +51,8 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
 
 const MatchLevelEnum = builder.enumType("MatchLevel", {
   values: {
-    LIKELY_DUPLICATE: { description: `Similarity of ${matchThresholds.likelyDuplicate} or more` },
-    SUGGEST: { description: `Similarity of ${matchThresholds.suggest} or more` },
+    LIKELY_DUPLICATE: { description: `Evidence of ${matchThresholds.likelyDuplicate} or more: probably the same claim` },
+    SUGGEST: { description: `Evidence of ${matchThresholds.suggest} or more: worth a look` },
   } as const,
 });
 
@@ -79,7 +82,8 @@ export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
 const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
   description: "A close claim of ours (claim) or an imported fact-check (externalFactCheck)",
   fields: (t) => ({
-    score: t.exposeFloat("score", { description: "Trigram similarity, 0 to 1" }),
+    score: t.exposeFloat("score", { description: "Rank score fusing full-text and trigram rankings, 0 to 1 (best first)" }),
+    evidence: t.exposeFloat("evidence", { description: "The larger of trigram similarity and the share of the text's word weight matched, 0 to 1" }),
     level: t.expose("level", { type: MatchLevelEnum }),
     claim: t.prismaField({
       type: "Claim",
@@ -167,25 +171,7 @@ builder.mutationField("confirmDuplicate", (t) =>
       reuseVerdict: t.arg.boolean({ required: false, defaultValue: false }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = args.claimId.id;
-      if (id === args.canonicalId.id) throw ValidationError.field("canonicalId", "A claim cannot duplicate itself");
-      await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id } });
-        const canonical = await tx.claim.findUnique({ where: { id: args.canonicalId.id } });
-        if (!claim || !canonical) throw new NotFoundError("The claim");
-        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
-        if (claim.status === "PUBLISHED") throw new WorkflowError("A published claim cannot be marked a duplicate");
-        if (canonical.duplicateOfId === id) throw ValidationError.field("canonicalId", "That claim is already a duplicate of this one");
-        const reuse = args.reuseVerdict && canonical.ratingId ? { ratingId: canonical.ratingId, explanation: canonical.explanation } : {};
-        await tx.claim.update({ where: { id }, data: { duplicateOfId: canonical.id, ...reuse, version: { increment: 1 } } });
-        await audit({
-          action: "claim.duplicate.confirm",
-          entityType: "Claim",
-          entityId: id,
-          before: { duplicateOfId: claim.duplicateOfId, ratingId: claim.ratingId },
-          after: { duplicateOfId: canonical.id, reusedVerdict: !!reuse.ratingId, ratingId: reuse.ratingId ?? claim.ratingId },
-        });
-      });
+      const id = await claims.confirmDuplicate(ctx, args.claimId.id, args.canonicalId.id, !!args.reuseVerdict);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -199,13 +185,7 @@ builder.mutationField("rejectMatch", (t) =>
     errors: { types: [ForbiddenError, NotFoundError] },
     args: { claimId: t.arg.globalID({ for: ClaimRef, required: true }), candidateId: t.arg.globalID({ for: ClaimRef, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = args.claimId.id;
-      await audited(ctx, async (tx, audit) => {
-        const claim = await tx.claim.findUnique({ where: { id } });
-        if (!claim || !isStaff(ctx.viewer)) throw claim ? new ForbiddenError() : new NotFoundError("The claim");
-        if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError();
-        await audit({ action: "claim.duplicate.reject", entityType: "Claim", entityId: id, after: { candidateId: args.candidateId.id } });
-      });
+      const id = await claims.rejectMatch(ctx, args.claimId.id, args.candidateId.id);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -1,12 +1,8 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
-import { z } from "zod";
-import { audited } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import { ForbiddenError, ValidationError, people, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ForbiddenError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
 
-const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON", "ORGANIZATION"] as const });
+export const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON", "ORGANIZATION"] as const });
 
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
@@ -47,14 +43,6 @@ function personWhere(query: string | null | undefined) {
   return query?.trim() ? { name: { contains: query.trim(), mode: "insensitive" as const } } : {};
 }
 
-export const personSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(200),
-  kind: z.enum(["PERSON", "ORGANIZATION"]).nullish().transform((k) => k ?? undefined),
-  title: z.string().trim().max(300).nullish(),
-  affiliation: z.string().trim().max(300).nullish(),
-  sameAs: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(20).default([]),
-});
-
 export const PersonInput = builder.inputType("PersonInput", {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -72,14 +60,8 @@ builder.mutationField("createPerson", (t) =>
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: PersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      const data = parseInput(personSchema, input, ["input"]);
-      const person = await audited(ctx, async (tx, audit) => {
-        const created = await tx.person.create({ data });
-        await audit({ action: "person.create", entityType: "Person", entityId: created.id, after: data });
-        return created;
-      });
-      return ctx.prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+      const id = await people.createPerson(ctx, input);
+      return ctx.prisma.person.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );

@@ -1,8 +1,4 @@
-import { z } from "zod";
-import { permissions } from "../auth/access.ts";
-import { ForbiddenError, ValidationError } from "../errors.ts";
-import { type TrustPageView, readTrustPage, saveTrustPage, trustPageSlugs, trustPageVersions } from "../trust-pages.ts";
-import { parseInput } from "../validation.ts";
+import { ForbiddenError, ValidationError, trustPages } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { findPublishedFactCheckId } from "../public-fact-check.ts";
 import { selection } from "../query.ts";
@@ -45,7 +41,7 @@ const TrustPageVersionRef = builder
     }),
   });
 
-const TrustPageRef = builder.objectRef<TrustPageView>("TrustPage").implement({
+const TrustPageRef = builder.objectRef<trustPages.TrustPageView>("TrustPage").implement({
   description: "A public page about how the newsroom works: methodology, corrections policy, ownership and funding",
   fields: (t) => ({
     slug: t.field({ type: TrustPageSlugEnum, resolve: (p) => p.slug }),
@@ -53,15 +49,15 @@ const TrustPageRef = builder.objectRef<TrustPageView>("TrustPage").implement({
     title: t.exposeString("title"),
     body: t.exposeString("body", { description: "Markdown" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", nullable: true, description: "Null while it shows the default text" }),
-    versions: t.field({ type: [TrustPageVersionRef], authScopes: { staff: true }, description: "Every saved version, newest first", resolve: (p, _a, ctx) => trustPageVersions(ctx, p.slug) }),
+    versions: t.field({ type: [TrustPageVersionRef], authScopes: { staff: true }, description: "Every saved version, newest first", resolve: (p, _a, ctx) => trustPages.trustPageVersions(ctx, p.slug) }),
   }),
 });
 
 builder.queryField("trustPage", (t) =>
-  t.field({ type: TrustPageRef, args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }) }, resolve: (_root, args, ctx) => readTrustPage(ctx, args.slug) }),
+  t.field({ type: TrustPageRef, args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }) }, resolve: (_root, args, ctx) => trustPages.readTrustPage(ctx, args.slug) }),
 );
 
-builder.queryField("trustPages", (t) => t.field({ type: [TrustPageRef], resolve: (_root, _args, ctx) => Promise.all(trustPageSlugs.map((slug) => readTrustPage(ctx, slug))) }));
+builder.queryField("trustPages", (t) => t.field({ type: [TrustPageRef], resolve: (_root, _args, ctx) => Promise.all(trustPages.trustPageSlugs.map((slug) => trustPages.readTrustPage(ctx, slug))) }));
 
 builder.mutationField("updateTrustPage", (t) =>
   t.field({
@@ -71,10 +67,8 @@ builder.mutationField("updateTrustPage", (t) =>
     errors: { types: [ValidationError, ForbiddenError] },
     args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }), title: t.arg.string({ required: true }), body: t.arg.string({ required: true, description: "Markdown" }) },
     resolve: async (_root, args, ctx) => {
-      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins edit these pages");
-      const fields = parseInput(z.object({ title: z.string().trim().min(1, "is required").max(200), body: z.string().trim().min(1, "is required").max(100_000) }), { title: args.title, body: args.body }, []);
-      await saveTrustPage(ctx, args.slug, fields);
-      return readTrustPage(ctx, args.slug);
+      await trustPages.updateTrustPage(ctx, args.slug, { title: args.title, body: args.body });
+      return trustPages.readTrustPage(ctx, args.slug);
     },
   }),
 );

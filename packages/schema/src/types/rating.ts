@@ -1,10 +1,6 @@
 import { selection } from "../query.ts";
-import { z } from "zod";
-import { audited } from "../audit.ts";
-import { permissions } from "../auth/access.ts";
+import { ForbiddenError, NotFoundError, ValidationError, ratings } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
 
 /** Verdict scales are public: readers need the definitions (methodology). */
 export const RatingScaleRef = builder.prismaNode("RatingScale", {
@@ -47,13 +43,6 @@ builder.queryField("defaultRatingScale", (t) =>
   }),
 );
 
-const ratingSchema = z.object({
-  label: z.string().trim().min(1, "is required").max(60),
-  description: z.string().trim().min(1, "is required").max(1000),
-  value: z.number().int().min(0).max(100),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour such as #1a7f37"),
-});
-
 const RatingInput = builder.inputType("RatingInput", {
   fields: (t) => ({
     label: t.string({ required: true }),
@@ -71,17 +60,7 @@ builder.mutationField("updateRating", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { id: t.arg.globalID({ for: RatingRef, required: true }), input: t.arg({ type: RatingInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins can edit rating scales");
-      const data = parseInput(ratingSchema, args.input, ["input"]);
-      const id = args.id.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.rating.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The rating");
-        const clash = await tx.rating.findFirst({ where: { scaleId: before.scaleId, label: data.label, NOT: { id } } });
-        if (clash) throw ValidationError.field("input.label", "is already used on this scale");
-        await tx.rating.update({ where: { id }, data });
-        await audit({ action: "rating.update", entityType: "Rating", entityId: id, before: { label: before.label, description: before.description, value: before.value, color: before.color }, after: data });
-      });
+      const id = await ratings.updateRating(ctx, args.id.id, args.input);
       return ctx.prisma.rating.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { searchAll, searchSchema } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { ArticleRef } from "./article.ts";
 import { ClaimRef } from "./claim.ts";
@@ -32,24 +32,13 @@ builder.queryField("search", (t) =>
     type: [SearchHit],
     authScopes: { staff: true },
     args: {
-      query: t.arg.string({ required: true, validate: z.string().trim().min(1, "is required").max(500, "is longer than 500 characters") }),
-      first: t.arg.int({ required: false, defaultValue: 20, validate: z.number().int().min(1, "must be at least 1").max(100, "must be 100 or less") }),
+      query: t.arg.string({ required: true, validate: searchSchema.query }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: searchSchema.first }),
     },
     resolve: async (_root, args, ctx) => {
       const query = args.query.trim();
       const first = args.first ?? 20;
-      const hits = await ctx.prisma.$queryRaw<Hit[]>`
-        WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q)
-        SELECT * FROM (
-          SELECT 'Article' AS kind, a.id, ts_rank_cd(a."searchVector", q.q)::float8 AS rank
-          FROM "Article" a, q WHERE a."searchVector" @@ q.q
-          UNION ALL
-          SELECT 'Claim', c.id, ts_rank_cd(c."searchVector", q.q)::float8 * 2
-          FROM "Claim" c, q WHERE c."searchVector" @@ q.q
-          UNION ALL
-          SELECT 'Source', s.id, ts_rank_cd(s."searchVector", q.q)::float8
-          FROM "Source" s, q WHERE s."searchVector" @@ q.q
-        ) hits ORDER BY rank DESC, id LIMIT ${first}`;
+      const hits = await searchAll(ctx.prisma, query, first);
       const ids = (kind: Hit["kind"]) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
       const [articles, claims, sources] = await Promise.all([
         ctx.prisma.article.findMany({ where: { id: { in: ids("Article") } } }),

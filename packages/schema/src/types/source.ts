@@ -1,11 +1,7 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
-import { type Prisma, updateVersioned } from "@claimdesk/db";
-import { z } from "zod";
-import { audited, changedFields } from "../audit.ts";
-import { permissions, visible } from "../auth/access.ts";
+import type { Prisma } from "@claimdesk/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fullTextIds, sources, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
 import { SourceTypeEnum, StanceEnum } from "./common.ts";
 
 /** Evidence in the library. Public only as cited by a published fact-check. */
@@ -63,14 +59,7 @@ async function sourceWhere(filter: typeof SourceFilter.$inferInput | null | unde
   if (!filter) return where;
   if (filter.type) where.type = filter.type;
   if (filter.publisher) where.publisher = { equals: filter.publisher, mode: "insensitive" };
-  if (filter.query?.trim()) {
-    const rows = await prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Source"
-      WHERE "searchVector" @@ websearch_to_tsquery('english', ${filter.query})
-         OR "url" ILIKE ${`%${filter.query.trim()}%`}
-      LIMIT 10000`;
-    where.id = { in: rows.map((row) => row.id) };
-  }
+  if (filter.query?.trim()) where.id = { in: await fullTextIds(prisma, "Source", filter.query) };
   return where;
 }
 
@@ -93,27 +82,6 @@ builder.queryField("sources", (t) =>
   }),
 );
 
-export const sourceSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((value) => /^https?:\/\/\S+$/i.test(value), "must be an http(s) URL")
-    .nullish()
-    .or(z.literal("").transform(() => null)),
-  title: z.string().trim().min(1, "is required").max(500),
-  publisher: z.string().trim().max(300).nullish(),
-  type: z.enum(["PRIMARY_DOCUMENT", "OFFICIAL_STATISTIC", "DATASET", "NEWS_REPORT", "EXPERT", "ACADEMIC", "OTHER"]).default("OTHER"),
-  accessedAt: z.date().nullish(),
-  archivedUrl: z
-    .string()
-    .trim()
-    .refine((value) => /^https?:\/\/\S+$/i.test(value), "must be an http(s) URL")
-    .nullish()
-    .or(z.literal("").transform(() => null)),
-  notes: z.string().max(10_000).nullish(),
-});
-
 export const SourceInput = builder.inputType("SourceInput", {
   fields: (t) => ({
     url: t.string({ required: false }),
@@ -126,23 +94,6 @@ export const SourceInput = builder.inputType("SourceInput", {
   }),
 });
 
-/** Creates a source, or finds the one with the same URL. */
-export async function createOrFindSource(
-  tx: Prisma.TransactionClient,
-  input: unknown,
-  audit: (e: { action: string; entityType: string; entityId: string; after?: object }) => Promise<void>,
-  at: string[],
-) {
-  const data = parseInput(sourceSchema, input, at);
-  if (data.url) {
-    const existing = await tx.source.findUnique({ where: { url: data.url } });
-    if (existing) return existing;
-  }
-  const source = await tx.source.create({ data });
-  await audit({ action: "source.create", entityType: "Source", entityId: source.id, after: data });
-  return source;
-}
-
 builder.mutationField("createSource", (t) =>
   t.prismaField({
     type: "Source",
@@ -151,9 +102,8 @@ builder.mutationField("createSource", (t) =>
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: SourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      const source = await audited(ctx, (tx, audit) => createOrFindSource(tx, input, audit, ["input"]));
-      return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id: source.id } });
+      const id = await sources.createSource(ctx, input);
+      return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
 );
@@ -176,22 +126,10 @@ builder.mutationField("updateSource", (t) =>
   t.prismaField({
     type: "Source",
     authScopes: { deskWriter: true },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdateSourceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      const { id: globalId, version, ...rest } = input;
-      const data = parseInput(sourceSchema.partial(), rest, ["input"]);
-      const id = globalId.id;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.source.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The source");
-        const result = await updateVersioned(tx.source, id, version, data);
-        if (!result.ok) {
-          throw ValidationError.field("input.version", `The source was changed by someone else (now at version ${result.reason === "stale" ? result.current.version : "?"}). Reload it and edit again.`);
-        }
-        await audit({ action: "source.update", entityType: "Source", entityId: id, ...changedFields(before, data) });
-      });
+      const id = await sources.updateSource(ctx, { ...input, id: input.id.id });
       return ctx.prisma.source.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -1,13 +1,6 @@
 import { selection } from "../query.ts";
-import { hashPassword, verifyPassword } from "@claimdesk/db";
-import { z } from "zod";
-import { audited } from "../audit.ts";
-import { isAdmin, isStaff, permissions, visible } from "../auth/access.ts";
-import { apiTokenPrefix, newSecret } from "../auth/tokens.ts";
+import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, assignable, deskPermissions, isAdmin, isStaff, users, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "../auth/login-limits.ts";
-import { parseInput } from "../validation.ts";
 import { RoleEnum } from "./common.ts";
 
 /** Newsroom users. Never exposes password hashes; e-mail only to the user and admins. */
@@ -26,6 +19,7 @@ export const UserRef = builder.prismaNode("User", {
       resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) ? user.email : null),
     }),
     active: t.exposeBoolean("active"),
+    canBeAssigned: t.boolean({ description: "Whether claims may be assigned to this user", select: { role: true, active: true }, resolve: (user) => assignable(user) }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -37,6 +31,22 @@ builder.queryField("me", (t) =>
     description: "The signed-in user, or null",
     resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...selection(query), where: { id: ctx.viewer.id } }) : null),
   }),
+);
+
+const DeskPermissions = builder.objectRef<ReturnType<typeof deskPermissions>>("DeskPermissions").implement({
+  description: "What the viewer may do on the desk, decided by the desk's policy",
+  fields: (t) => ({
+    readTheDesk: t.exposeBoolean("readTheDesk"),
+    workTheDesk: t.exposeBoolean("workTheDesk", { description: "Ingest articles, mark claims, add sources, comment" }),
+    assign: t.exposeBoolean("assign"),
+    publish: t.exposeBoolean("publish"),
+    correct: t.exposeBoolean("correct"),
+    administer: t.exposeBoolean("administer"),
+  }),
+});
+
+builder.queryField("viewerCan", (t) =>
+  t.field({ type: DeskPermissions, description: "What you may do on the desk: show controls from this, not from roles", resolve: (_root, _args, ctx) => deskPermissions(ctx.viewer) }),
 );
 
 builder.queryField("users", (t) =>
@@ -62,30 +72,9 @@ builder.mutationField("login", (t) =>
     description: "Signs in with e-mail and password and sets the session cookie. Unknown e-mail and wrong password answer alike.",
     errors: { types: [AuthenticationError, RateLimitedError, ValidationError] },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const email = args.email.trim().toLowerCase().slice(0, 320);
-      if (!email || !args.password) throw new AuthenticationError();
-      const blocked = await loginBlockedFor(ctx.prisma, email, ctx.clientAddress);
-      if (blocked) throw new RateLimitedError(blocked);
-      const user = await ctx.prisma.user.findUnique({ where: { email } });
-      // Verify against a dummy hash for unknown users so timing does not tell them apart.
-      const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), args.password.slice(0, 1024));
-      if (!user || !ok || !user.active) {
-        await recordLoginFailure(ctx.prisma, email, ctx.clientAddress);
-        throw new AuthenticationError();
-      }
-      await clearLoginFailures(ctx.prisma, email);
-      await ctx.session.startSession(user.id);
-      await audited(ctx, async (_tx, audit) => {
-        await audit({ action: "user.login", entityType: "User", entityId: user.id });
-      });
-      return user;
-    },
+    resolve: (_root, args, ctx) => users.login(ctx, args, (userId) => ctx.session.startSession(userId)),
   }),
 );
-
-let dummy: Promise<string> | undefined;
-const dummyHash = () => (dummy ??= hashPassword("claimdesk-timing-equaliser"));
 
 builder.mutationField("logout", (t) =>
   t.field({
@@ -99,14 +88,6 @@ builder.mutationField("logout", (t) =>
 );
 
 // ---------------------------------------------------------------- administration
-
-const password = z.string().min(12, "must be at least 12 characters").max(1024);
-const createUserSchema = z.object({
-  email: z.email("must be an e-mail address").transform((v) => v.toLowerCase()),
-  name: z.string().trim().min(1, "is required").max(200),
-  role: z.enum(["ADMIN", "EDITOR", "FACT_CHECKER", "VIEWER"]),
-  password,
-});
 
 const CreateUserInput = builder.inputType("CreateUserInput", {
   fields: (t) => ({
@@ -124,15 +105,7 @@ builder.mutationField("createUser", (t) =>
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins manage users");
-      const { password: plain, ...data } = parseInput(createUserSchema, input, ["input"]);
-      const passwordHash = await hashPassword(plain);
-      const id = await audited(ctx, async (tx, audit) => {
-        if (await tx.user.findUnique({ where: { email: data.email } })) throw ValidationError.field("input.email", "is already registered");
-        const user = await tx.user.create({ data: { ...data, passwordHash } });
-        await audit({ action: "user.create", entityType: "User", entityId: user.id, after: data });
-        return user.id;
-      });
+      const id = await users.createUser(ctx, input);
       return ctx.prisma.user.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -156,32 +129,7 @@ builder.mutationField("updateUser", (t) =>
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins manage users");
-      const id = input.id.id;
-      const data = parseInput(
-        z.object({ name: z.string().trim().min(1).max(200).optional(), role: createUserSchema.shape.role.optional(), active: z.boolean().optional(), password: password.optional() }),
-        { name: input.name ?? undefined, role: input.role ?? undefined, active: input.active ?? undefined, password: input.password ?? undefined },
-        ["input"],
-      );
-      if (id === ctx.viewer.id && (data.role && data.role !== "ADMIN" || data.active === false)) {
-        throw ValidationError.field("input.role", "You cannot demote or deactivate yourself");
-      }
-      const passwordHash = data.password ? await hashPassword(data.password) : undefined;
-      await audited(ctx, async (tx, audit) => {
-        const before = await tx.user.findUnique({ where: { id } });
-        if (!before) throw new NotFoundError("The user");
-        await tx.user.update({ where: { id }, data: { name: data.name, role: data.role, active: data.active, passwordHash } });
-        if (data.active === false || (data.role && data.role !== before.role) || passwordHash) {
-          await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-        }
-        await audit({
-          action: "user.update",
-          entityType: "User",
-          entityId: id,
-          before: { name: before.name, role: before.role, active: before.active },
-          after: { name: data.name, role: data.role, active: data.active, passwordChanged: !!passwordHash },
-        });
-      });
+      const id = await users.updateUser(ctx, { ...input, id: input.id.id });
       return ctx.prisma.user.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),
@@ -232,22 +180,7 @@ builder.mutationField("createApiToken", (t) =>
       scopes: t.arg({ type: [TokenScope], required: true }),
       expiresAt: t.arg({ type: "DateTime", required: false }),
     },
-    resolve: async (_root, args, ctx) => {
-      const viewer = ctx.viewer!;
-      if (viewer.via.kind !== "session") throw new ForbiddenError("API tokens are created from a signed-in session, not with another token");
-      const name = parseInput(z.string().trim().min(1, "is required").max(100), args.name, ["name"]);
-      if (!args.scopes.length) throw ValidationError.field("scopes", "choose at least one scope");
-      if (args.expiresAt && args.expiresAt <= new Date()) throw ValidationError.field("expiresAt", "must be in the future");
-      const { secret, hash } = newSecret(apiTokenPrefix);
-      const tokenId = await audited(ctx, async (tx, audit) => {
-        const token = await tx.apiToken.create({
-          data: { name, tokenHash: hash, prefix: secret.slice(0, 10), scopes: [...new Set(args.scopes)], userId: viewer.id, expiresAt: args.expiresAt ?? null },
-        });
-        await audit({ action: "apiToken.create", entityType: "ApiToken", entityId: token.id, after: { name, scopes: token.scopes } });
-        return token.id;
-      });
-      return { secret, tokenId };
-    },
+    resolve: (_root, args, ctx) => users.createApiToken(ctx, args),
   }),
 );
 
@@ -258,17 +191,7 @@ builder.mutationField("revokeApiToken", (t) =>
     errors: { types: [NotFoundError, ForbiddenError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
-      // A read-only token writes nothing, not even a revocation.
-      if (!permissions.write(viewer)) throw new ForbiddenError("This API token is read-only");
-      const id = String(args.id);
-      await audited(ctx, async (tx, audit) => {
-        const token = await tx.apiToken.findUnique({ where: { id } });
-        // Someone else's token answers like a missing one.
-        if (!token || (token.userId !== viewer.id && !isAdmin(viewer))) throw new NotFoundError("The token");
-        await tx.apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });
-        await audit({ action: "apiToken.revoke", entityType: "ApiToken", entityId: id });
-      });
+      const id = await users.revokeApiToken(ctx, String(args.id));
       return ctx.prisma.apiToken.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

@@ -9,12 +9,13 @@ import { serverQuery } from "@/lib/server";
 const MeQuery = graphql(`
   query Me {
     me { id name role }
+    viewerCan { readTheDesk administer }
   }
 `);
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const { me } = await serverQuery(MeQuery, {});
-  if (!me || me.role === "VIEWER") redirect(me ? "/fact-checks" : "/login");
+  const { me, viewerCan } = await serverQuery(MeQuery, {});
+  if (!me || !viewerCan.readTheDesk) redirect(me ? "/fact-checks" : "/login");
   return (
     <>
       <header className="top">
@@ -25,8 +26,8 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/sources">Sources</Link>
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
-          {me.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
-          {me.role === "ADMIN" ? <Link href="/trust-pages">Trust pages</Link> : null}
+          {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}
+          {viewerCan.administer ? <Link href="/trust-pages">Trust pages</Link> : null}
         </nav>
         <span className="muted">
           {me.name} · {me.role.replace("_", "-").toLowerCase()}

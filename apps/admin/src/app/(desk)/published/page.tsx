@@ -8,7 +8,7 @@ export const metadata = { title: "Published fact-checks" };
 
 const PublishedQuery = graphql(`
   query Published {
-    me { role }
+    viewerCan { correct }
     factChecks(first: 50) {
       totalCount
       edges { node { id headline publishedAt updatedAt rating { label color } claim { id } corrections { id whatChanged reason createdAt } } }
@@ -19,7 +19,7 @@ const PublishedQuery = graphql(`
 
 export default async function PublishedPage() {
   const data = await serverQuery(PublishedQuery, {});
-  const canCorrect = data.me?.role === "EDITOR" || data.me?.role === "ADMIN";
+  const canCorrect = data.viewerCan.correct;
   return (
     <>
       <h1>Published fact-checks ({data.factChecks.totalCount})</h1>

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/StatusBadge";
 import { graphql } from "@/gql";
 import { request } from "@/lib/graphql";
 import { statusColors, statusLabels, toCodePoints, toUtf16 } from "@/lib/format";
+import { type Suggestion, SuggestedClaims } from "./SuggestedClaims";
 
 interface Appearance {
   id: string;
@@ -28,7 +29,6 @@ const CreateClaim = graphql(`
 `);
 
 /** The article text with its claims highlighted; select text to mark a new claim. */
-interface Suggestion { text: string; spanStart: number; spanEnd: number; score: number; reasons: string[]; alreadyMarked: boolean }
 
 export function ArticleWorkspace({ articleId, body, appearances, people, suggestions, recurring }: { articleId: string; body: string; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; suggestions: Suggestion[]; recurring: ReactNode }) {
   const router = useRouter();
@@ -152,27 +152,7 @@ export function ArticleWorkspace({ articleId, body, appearances, people, suggest
           <p className="card muted">Select a sentence in the text to mark it as a claim.</p>
         )}
         {recurring}
-        <section className="card" aria-label="Suggested claims">
-          <h2 style={{ marginTop: 0 }}>Suggested claims</h2>
-          {suggestions.filter((s) => !s.alreadyMarked).length === 0 ? (
-            <p className="muted">No unmarked check-worthy sentences.</p>
-          ) : (
-            <ol className="stack" style={{ paddingLeft: "1.2rem" }}>
-              {suggestions.filter((s) => !s.alreadyMarked).map((s) => (
-                <li key={s.spanStart}>
-                  <button
-                    type="button"
-                    style={{ textAlign: "left", background: "none", border: "none", padding: 0, color: "var(--accent)", cursor: "pointer" }}
-                    onClick={() => { setErrors({}); setSelection({ start: s.spanStart, end: s.spanEnd, quote: s.text, score: s.score, reasons: s.reasons }); }}
-                  >
-                    {s.text}
-                  </button>
-                  <div className="muted" style={{ fontSize: ".85rem" }}>score {s.score.toFixed(2)}: {s.reasons.join(", ")}</div>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <SuggestedClaims suggestions={suggestions} marked={appearances} onPick={(s) => { setErrors({}); setSelection({ start: s.spanStart, end: s.spanEnd, quote: s.text, score: s.score, reasons: s.reasons }); }} />
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Claims in this article ({appearances.length})</h2>
           {appearances.length === 0 ? (

@@ -16,7 +16,7 @@ const ArticleQuery = graphql(`
           totalCount
           edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } }
         }
-        suggestions(first: 6) { text spanStart spanEnd score reasons alreadyMarked }
+        suggestions(first: 100) { text spanStart spanEnd score reasons alreadyMarked }
       }
     }
     people(first: 100) { edges { node { id name title } } }

@@ -70,7 +70,7 @@ const draftOf = (claim: Claim): Draft => ({
 
 const fieldLabels: Record<keyof Draft, string> = { claimReviewed: "Wording", tags: "Tags", explanation: "Explanation", ratingId: "Verdict" };
 
-export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim; me: { id: string; role: string }; ratings: Rating[]; users: { id: string; name: string; role: string }[] }) {
+export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim; me: { id: string; role: string }; ratings: Rating[]; users: { id: string; name: string; role: string; canBeAssigned: boolean }[] }) {
   const [claim, setClaim] = useState(initial);
   const [draft, setDraft] = useState<Draft>(draftOf(initial));
   const [base, setBase] = useState<Draft>(draftOf(initial));
@@ -79,8 +79,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const isEditor = me.role === "EDITOR" || me.role === "ADMIN";
-  const editable = claim.viewerCanEdit && claim.status !== "PUBLISHED";
+  const editable = claim.viewerCan.edit;
   const dirty = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== base[k]);
 
   useEffect(() => setDirty(dirty), [dirty]);
@@ -180,7 +179,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               </button>
             ))}
           </div>
-          {isEditor ? (
+          {claim.viewerCan.assign ? (
             <label className="row" style={{ fontWeight: 400 }}>
               Assignee
               <select
@@ -193,7 +192,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
                 }}
               >
                 <option value="">Unassigned</option>
-                {users.filter((u) => u.role !== "VIEWER").map((u) => (
+                {users.filter((u) => u.canBeAssigned).map((u) => (
                   <option key={u.id} value={u.id}>{u.name}</option>
                 ))}
               </select>
@@ -297,7 +296,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
 
           <EvidencePanel claimId={claim.id} evidence={claim.evidence.edges.map((e) => e.node)} editable={editable} onChange={reload} />
 
-          {isEditor && claim.status === "IN_REVIEW" ? (
+          {claim.viewerCan.publish ? (
             <section className="card stack" aria-label="Publish">
               <h2 style={{ marginTop: 0 }}>Publish the fact-check</h2>
               <form className="stack" onSubmit={(e) => { e.preventDefault(); void publish(new FormData(e.currentTarget)); }}>

@@ -15,13 +15,14 @@ const ClaimPageQuery = graphql(`
       }
     }
     defaultRatingScale { ratings { id label description color value } }
-    users { id name role }
+    users { id name role canBeAssigned }
   }
 `);
 
 graphql(`
   fragment ClaimFields on Claim {
     id quote claimReviewed status version tags explanation claimDate viewerCanEdit availableMoves
+    viewerCan { edit assign publish }
     speaker { id name title }
     assignee { id name }
     rating { id label color }

@@ -1,0 +1,24 @@
+/** Internal notes on a claim, threaded. */
+import type { DeskContext } from "../context.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
+import { permissions } from "../policy.ts";
+import { commentSchema } from "../schemas.ts";
+import { audited } from "../unit-of-work.ts";
+import { parseInput } from "../validation.ts";
+
+export async function addComment(ctx: DeskContext, input: { claimId: string; body: string; parentId?: string | null }): Promise<string> {
+  if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff comment");
+  const viewer = ctx.viewer;
+  const body = parseInput(commentSchema, input.body, ["body"]);
+  return audited(ctx, async (tx, audit) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
+    if (!claim) throw new NotFoundError("The claim");
+    if (input.parentId) {
+      const parent = await tx.comment.findUnique({ where: { id: input.parentId } });
+      if (!parent || parent.claimId !== claim.id) throw new NotFoundError("The comment replied to");
+    }
+    const comment = await tx.comment.create({ data: { claimId: claim.id, authorId: viewer.id, body, parentId: input.parentId ?? null } });
+    await audit({ action: "comment.add", entityType: "Claim", entityId: claim.id, after: { commentId: comment.id, body } });
+    return comment.id;
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * `npm run eval:matching [-- --claims FILE --queries FILE --qrels FILE] [--tune]`
+ *
+ * CLEF-2020 CheckThat! task 2: loads the verified claims as imported
+ * fact-checks into a fresh embedded database (migrated as in production),
+ * asks the product's matcher for each tweet's top 5, and prints MAP@5 and
+ * P@1 beside a plain BM25 ranking. Default: the shared dev tweets. With
+ * --tune (meant for the training tweets) it also prints how precise the
+ * "likely duplicate" flag is at several thresholds.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { migrate, openDatabase } from "@claimdesk/db";
+import { matchThresholds, rankedMatcher } from "../intelligence/matching.ts";
+import { parseCsv, sharedDataDir } from "./shared-data.ts";
+
+const { values } = parseArgs({ options: { claims: { type: "string" }, queries: { type: "string" }, qrels: { type: "string" }, tune: { type: "boolean" } } });
+const base = values.claims && values.queries && values.qrels ? null : path.join(sharedDataDir(), "claim-matching/clef2020-task2");
+const claimsFile = values.claims ?? path.join(base!, "verified_claims.docs.tsv");
+const queriesFile = values.queries ?? path.join(base!, "dev/tweets.queries.tsv");
+const qrelsFile = values.qrels ?? path.join(base!, "dev/tweet-vclaim-pairs.qrels");
+
+/** Tab-separated rows after the header line. */
+const tsv = (file: string, header = true) => parseCsv(fs.readFileSync(file, "utf8"), "\t").slice(header ? 1 : 0);
+
+const claims = tsv(claimsFile).map(([id, vclaim, title]) => ({ id: id!.trim(), vclaim: vclaim ?? "", title: title ?? "" }));
+const queries = tsv(queriesFile).map(([id, text]) => ({ id: id!.trim(), text: text ?? "" }));
+const qrels = new Map<string, Set<string>>();
+for (const [q, , v, rel] of tsv(qrelsFile, false)) {
+  if (rel?.trim() === "0") continue;
+  if (!qrels.has(q!.trim())) qrels.set(q!.trim(), new Set());
+  qrels.get(q!.trim())!.add(v!.trim());
+}
+const judged = queries.filter((q) => qrels.has(q.id));
+
+function averagePrecisionAt5(ranked: string[], relevant: Set<string>): number {
+  let hits = 0;
+  let sum = 0;
+  ranked.slice(0, 5).forEach((id, i) => {
+    if (relevant.has(id)) sum += ++hits / (i + 1);
+  });
+  return sum / Math.min(relevant.size, 5);
+}
+
+// ------------------------------------------------------------------ BM25 baseline (title + claim, plain tokens)
+const tok = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+function bm25Ranker(docs: { id: string; text: string }[], k1 = 1.2, b = 0.75) {
+  const tf = docs.map((d) => {
+    const m = new Map<string, number>();
+    for (const t of tok(d.text)) m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+  });
+  const len = tf.map((m) => [...m.values()].reduce((a, c) => a + c, 0));
+  const avg = len.reduce((a, c) => a + c, 0) / docs.length;
+  const df = new Map<string, number>();
+  for (const m of tf) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  tf.forEach((m, i) => m.forEach((_, t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(i)));
+  return (query: string, k = 5) => {
+    const scores = new Map<number, number>();
+    for (const t of new Set(tok(query))) {
+      const n = df.get(t);
+      if (!n) continue;
+      const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+      for (const i of postings.get(t)!) {
+        const f = tf[i]!.get(t)!;
+        scores.set(i, (scores.get(i) ?? 0) + (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * len[i]!) / avg)));
+      }
+    }
+    return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([i]) => docs[i]!.id);
+  };
+}
+
+const bm25 = bm25Ranker(claims.map((c) => ({ id: c.id, text: `${c.title} ${c.vclaim}` })));
+let bm25Map = 0;
+let bm25P1 = 0;
+for (const q of judged) {
+  const ranked = bm25(q.text);
+  bm25Map += averagePrecisionAt5(ranked, qrels.get(q.id)!);
+  bm25P1 += qrels.get(q.id)!.has(ranked[0] ?? "") ? 1 : 0;
+}
+
+// ------------------------------------------------------------------ the product's matcher on the embedded database
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-eval-matching-"));
+const db = await openDatabase({ kind: "pglite", dataDir });
+try {
+  await migrate(db.sql);
+  const started = performance.now();
+  for (let i = 0; i < claims.length; i += 500) {
+    const batch = claims.slice(i, i + 500);
+    const params: unknown[] = [];
+    const rows = batch.map((c, j) => {
+      params.push(`vclaim-${c.id}`, `clef2020-task2:vclaim:${c.id}`, c.vclaim, JSON.stringify({ "@type": "ClaimReview", headline: c.title, claimReviewed: c.vclaim }));
+      const p = j * 4;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, 'Snopes', '', $${p + 4}::jsonb)`;
+    });
+    await db.sql.query(`INSERT INTO "ExternalFactCheck" (id, url, "claimReviewed", "publisherName", "ratingLabel", raw) VALUES ${rows.join(", ")}`, params);
+  }
+  await db.sql.exec(`VACUUM ANALYZE "ExternalFactCheck"`); // flushes the GIN pending lists of the bulk load
+  console.log(`Loaded ${claims.length} verified claims into a fresh embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s; ${judged.length} judged queries from ${queriesFile}`);
+
+  let map = 0;
+  let p1 = 0;
+  const tops: { evidence: number; correct: boolean }[] = [];
+  const t0 = performance.now();
+  for (const q of judged) {
+    const rows = await rankedMatcher.find(db.prisma, q.text, { externalOnly: true, limit: 5 });
+    const ranked = rows.map((r) => r.externalId!.replace(/^vclaim-/, ""));
+    const relevant = qrels.get(q.id)!;
+    map += averagePrecisionAt5(ranked, relevant);
+    p1 += relevant.has(ranked[0] ?? "") ? 1 : 0;
+    if (rows[0]) tops.push({ evidence: rows[0].evidence, correct: relevant.has(ranked[0]!) });
+  }
+  const ms = (performance.now() - t0) / judged.length;
+  const n = judged.length;
+  const flagged = tops.filter((t) => t.evidence >= matchThresholds.likelyDuplicate);
+  const precision = flagged.length ? flagged.filter((t) => t.correct).length / flagged.length : 0;
+  if (values.tune) {
+    console.log("likely-duplicate threshold on the best match's evidence: precision (flagged of queries)");
+    for (const t of [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
+      const f = tops.filter((x) => x.evidence >= t);
+      console.log(`  ${t.toFixed(2)}  ${f.length ? (f.filter((x) => x.correct).length / f.length).toFixed(3) : "-"}  (${f.length} of ${n})`);
+    }
+  }
+  console.log(`${"BM25 (title + claim, in memory)".padEnd(36)} MAP@5 ${(bm25Map / n).toFixed(3)}  P@1 ${(bm25P1 / n).toFixed(3)}`);
+  console.log(`${`${rankedMatcher.name} (embedded database)`.padEnd(36)} MAP@5 ${(map / n).toFixed(3)}  P@1 ${(p1 / n).toFixed(3)}  ${ms.toFixed(1)} ms/query`);
+  console.log(`likely duplicate (evidence >= ${matchThresholds.likelyDuplicate}): ${flagged.length} of ${n} best matches flagged, precision ${precision.toFixed(3)}`);
+  console.log(`matching: MAP@5 ${(map / n).toFixed(3)} P@1 ${(p1 / n).toFixed(3)} (${n} queries)`);
+} finally {
+  await db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

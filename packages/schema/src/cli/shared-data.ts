@@ -1,0 +1,90 @@
+/**
+ * Reads the public labelled data used for training and evaluation (never at
+ * run time): CLEF-2019 check-worthiness debates, ClaimBuster's crowdsourced
+ * sentences, CLEF-2020 claim retrieval. Found at `CLAIMDESK_SHARED_DATA`, or
+ * in a `shared/data` folder beside the repository or one level further up.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+export function sharedDataDir(): string {
+  const candidates = [process.env.CLAIMDESK_SHARED_DATA, path.join(repoRoot, "../shared/data"), path.join(repoRoot, "../../shared/data")].filter(Boolean) as string[];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "checkworthiness")));
+  if (!found) throw new Error(`The shared labelled data was not found (looked in ${candidates.join(", ")}); set CLAIMDESK_SHARED_DATA`);
+  return found;
+}
+
+export interface LabelledSentence {
+  text: string;
+  label: 0 | 1;
+}
+
+export interface LabelledDocument {
+  id: string;
+  sentences: LabelledSentence[];
+}
+
+/** A CLEF task 1 file: `line<TAB>speaker<TAB>text<TAB>label`. */
+export function readClefDocument(file: string): LabelledDocument {
+  const sentences = fs
+    .readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const cols = line.split("\t");
+      if (cols.length < 4) throw new Error(`${file}:${i + 1}: expected line, speaker, text and label separated by tabs`);
+      return { text: cols[2]!, label: (cols[3]!.trim() === "1" ? 1 : 0) as 0 | 1 };
+    });
+  return { id: path.basename(file, ".tsv"), sentences };
+}
+
+export function readClefFolder(dir: string): LabelledDocument[] {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".tsv")).sort();
+  if (files.length === 0) throw new Error(`${dir}: no .tsv files`);
+  return files.map((f) => readClefDocument(path.join(dir, f)));
+}
+
+/** Minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes); tab-separated with `delimiter: "\t"`. */
+export function parseCsv(text: string, delimiter = ","): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delimiter) row.push(field), (field = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows.filter((r) => r.length > 1 || r[0]);
+}
+
+/** ClaimBuster crowdsourced: `sentence_id,screening,label,text`. */
+export function readClaimBuster(file: string): LabelledSentence[] {
+  const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
+  const t = header!.indexOf("text");
+  const l = header!.indexOf("label");
+  return rows.map((r) => ({ text: r[t]!, label: (r[l] === "1" ? 1 : 0) as 0 | 1 }));
+}
+
+export function checkworthinessData() {
+  const dir = sharedDataDir();
+  return {
+    debates: readClefFolder(path.join(dir, "checkworthiness/clef2019-train")),
+    claimBuster: readClaimBuster(path.join(dir, "checkworthiness/claimbuster/crowdsourced-kfold_25ncs.csv")),
+  };
+}
+
+/** Sentences compared across sources: case, spacing and punctuation ignored. */
+export const sentenceKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
