@@ -6,6 +6,20 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The span helpers are shared with the API as TypeScript source (no Prisma: a subpath of its own).
   transpilePackages: ["@claimdesk/db"],
+  // On every response, pages and assets alike; the per-request CSP is set in src/proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;

@@ -1,11 +1,12 @@
 // Bundles the API and the workspace packages it uses (TypeScript sources)
-// into dist/main.mjs, so production runs plain `node` without a TypeScript
+// into dist/main.mjs (and the intake worker into dist/worker.mjs), so production runs plain `node` without a TypeScript
 // loader (the loader's thread alone costs ~35 MB). npm packages stay external.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.mjs",
+  entryPoints: ["src/main.ts", "src/worker.ts"],
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

@@ -88,7 +88,7 @@ function sample(type: GraphQLInputType, name: string, mutation: string): unknown
 const realIds: Record<string, string> = {};
 const subjectOf: Record<string, string> = {
   updateArticle: "Article", updateSource: "Source", updateEvidence: "ClaimSource", detachSource: "ClaimSource", unpublishFactCheck: "FactCheck",
-  updateRating: "Rating", updateUser: "User", revokeApiToken: "ApiToken",
+  updateRating: "Rating", updateUser: "User", revokeApiToken: "ApiToken", updateFeed: "Feed", deleteFeed: "Feed",
 };
 function realIdFor(argName: string, mutation: string): string {
   const n = argName.toLowerCase();
@@ -100,6 +100,7 @@ function realIdFor(argName: string, mutation: string): string {
   if (n.includes("rating")) return globalId("Rating", "seed-rating-true");
   if (n.includes("user") || n.includes("assignee")) return globalId("User", "seed-user-checker");
   if (n.includes("factcheck")) return globalId("FactCheck", "seed-factcheck-china-growth");
+  if (n.includes("outlet")) return globalId("Outlet", "seed-outlet-urdupoint");
   return globalId("Claim", "seed-claim-45-mous");
 }
 
@@ -180,6 +181,7 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
       Article: "seed-article-cpec-two-sessions", Source: "seed-source-wipo-stats", FactCheck: "seed-factcheck-china-growth", Rating: "seed-rating-true", User: "seed-user-checker",
       ClaimSource: (await t.db.prisma.claimSource.findFirstOrThrow()).id,
       ApiToken: (await t.db.prisma.apiToken.findFirstOrThrow({ where: { name: "reader" } })).id,
+      Feed: (await t.db.prisma.feed.create({ data: { outletId: "seed-outlet-urdupoint", url: "https://www.urdupoint.com/feed.xml", active: false } })).id,
     };
     // A published correction, so the public path through corrections carries data.
     const correction = await editor.ok(`mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename } }`, {

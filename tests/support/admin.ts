@@ -14,15 +14,15 @@ export interface AdminServer {
   stop(): Promise<void>;
 }
 
-/** Serves the built admin app (`next start`) against the given API. */
+/** Serves the built admin app (its server.mjs, as `npm start` does) against the given API. */
 export async function startAdmin(apiUrl: string, portWanted?: number): Promise<AdminServer> {
   if (!fs.existsSync(path.join(adminDir, ".next", "BUILD_ID"))) {
     throw new Error("The admin app is not built: run `npm test` from the repository root (it builds first) or `npm run build`.");
   }
   const port = portWanted ?? (await freePort());
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     cwd: adminDir,
-    env: { ...process.env, CLAIMDESK_API_URL: apiUrl, CLAIMDESK_SAMPLE_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", CLAIMDESK_API_URL: apiUrl, CLAIMDESK_SAMPLE_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -37,7 +37,7 @@ export async function startAdmin(apiUrl: string, portWanted?: number): Promise<A
     } catch {
       // not up yet
     }
-    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`the admin server exited: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { PothosValidationError } from "@pothos/core";
+import { InvalidParameter } from "@claimdesk/db";
 import { AppError } from "@claimdesk/desk";
 import type { Logger } from "pino";
 
@@ -46,8 +47,12 @@ export function formatError(logger: Logger) {
       const fieldErrors = (original as { fieldErrors?: unknown }).fieldErrors;
       return { ...base, message: original.message, extensions: { code: original.code, ...(fieldErrors ? { fieldErrors } : {}) } };
     }
-    if (original instanceof PothosValidationError) {
-      return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
+    if (original instanceof PothosValidationError || (original as Error | undefined)?.name === InvalidParameter.name) {
+      return { ...base, message: (original as Error).message, extensions: { code: "BAD_USER_INPUT" } };
+    }
+    // A cursor of the wrong kind for its list (a number where the list pages by text) reaches Prisma's validation.
+    if ((original as Error | undefined)?.name === "PrismaClientValidationError" && /\bcursor: \{/.test((original as Error).message)) {
+      return { ...base, message: "The cursor given in after/before is not one this list gave out", extensions: { code: "BAD_USER_INPUT" } };
     }
     if (code && clientCodes.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };

@@ -74,8 +74,13 @@ export function costLimit(schema: GraphQLSchema, maxComplexity = queryLimits.max
           let complexity: number;
           try {
             ({ complexity } = complexityFromQuery(document, { schema, variables: request.variables ?? {}, ctx: contextValue as object }));
-          } catch {
-            return; // invalid variables: execution reports them as a 400
+          } catch (error) {
+            // Fail closed: a cost that cannot be computed (an invalid id or
+            // variable among the arguments) is not a licence to run unbounded.
+            if (error instanceof GraphQLError && error.extensions.code) throw error;
+            throw new GraphQLError(`The query's cost cannot be computed: ${(error as Error)?.message ?? "invalid arguments"}`, {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
           }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`The query costs ${complexity}; the limit is ${maxComplexity}. Ask for smaller pages or fewer nested lists.`, {

@@ -1,4 +1,6 @@
 import { DatabaseError, assertMigrated, describeTarget, openDatabase, sampleAccountsWithReadmePasswords } from "@claimdesk/db";
+import { type IntakeWorker, startIntakeWorker } from "@claimdesk/intake";
+import { analyseArticle } from "@claimdesk/schema";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createApi } from "./server.ts";
 
@@ -22,6 +24,12 @@ async function main() {
     throw error;
   }
   api.logger.info(`Claimdesk API on ${url}/graphql using the ${describeTarget(db.target)}`);
+  // The intake worker runs inside the API unless CLAIMDESK_WORKER=off (then run `npm run worker`).
+  // The embedded database belongs to one process, so there it always runs here.
+  let worker: IntakeWorker | undefined;
+  if (process.env.CLAIMDESK_WORKER !== "off" || db.target.kind === "pglite") {
+    worker = await startIntakeWorker(db, { analyse: analyseArticle, logger: api.logger.child({ component: "intake" }) });
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -30,6 +38,7 @@ async function main() {
     api.logger.info({ signal }, "shutting down: draining requests");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await api.stop();
+    await worker?.stop();
     await db.close();
     clearTimeout(timer);
     process.exit(0);

@@ -12,6 +12,7 @@ import { formatError, isDatabaseUnavailable } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
+import { textInputChecks } from "./input-checks.ts";
 import { aliasLimit, costLimit, depthLimit, queryLimits } from "./limits.ts";
 
 export interface Api {
@@ -43,6 +44,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      textInputChecks(),
       costLimit(schema),
       queriesUseReads(db),
       unavailableIs503(),
@@ -54,6 +56,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
   server.on("request", (req, res) => {
     const requestId = headerValue(req, "x-request-id")?.slice(0, 100) || randomUUID();
     res.setHeader("x-request-id", requestId);
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const log = logger.child({ requestId });
     handle(req, res, requestId, log).catch((error: unknown) => {
       if (res.headersSent) {
@@ -90,7 +93,14 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     }
     if (url.pathname.startsWith("/claim-reviews") && (req.method === "GET" || req.method === "HEAD")) {
       const origin = `http://${headerValue(req, "host") ?? "localhost"}`;
-      const response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null), origin);
+      let response: Awaited<ReturnType<typeof claimReviewResponse>>;
+      try {
+        response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null), origin);
+      } catch (error) {
+        // A path that is not valid percent-encoding names no fact-check.
+        if (!(error instanceof URIError)) throw error;
+        response = { status: 404, body: { error: "No published fact-check with this id" } };
+      }
       if (response) {
         // Only answers that stay true are cached publicly; a 404 may be published tomorrow.
         const cache = response.status === 200 || response.status === 301 ? "public, max-age=60" : "no-store";
@@ -211,15 +221,21 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     viewer: Context["viewer"],
     idempotency: Context["idempotency"] = null,
   ): Promise<Context> {
-    const context: Context = {
+    // Apollo runs each operation on a shallow copy of the context; the viewer
+    // lives on the prototype so that a login or logout changes it for the copy too
+    // (the payload of `login` is then readable by the user who just signed in).
+    let current = viewer;
+    const shared = Object.create(null, {
+      viewer: { get: () => current, set: (next: Context["viewer"]) => void (current = next) },
+    }) as { viewer: Context["viewer"] };
+    const context: Context = Object.assign(Object.create(shared) as typeof shared, {
       prisma: db.prisma,
-      viewer,
       requestId,
       clientAddress: clientAddress(req, config.trustedProxies),
       newsroom: config.newsroom,
       idempotency,
       session: {
-        async startSession(userId) {
+        async startSession(userId: string) {
           // A new session at every login; an old cookie from this browser dies.
           if (viewer?.via.kind === "session") await revokeSession(db.prisma, viewer.via.sessionId);
           const { secret, expiresAt, viewer: next } = await createSession(db.prisma, userId);
@@ -232,7 +248,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
           context.viewer = null;
         },
       },
-    };
+    });
     return context;
   }
 
@@ -300,6 +316,14 @@ function unavailableIs503(): ApolloServerPlugin<Context> {
     },
   };
 }
+
+/** The API answers JSON only: nothing in it may run, be sniffed as another type, or be framed. */
+const securityHeaders: [string, string][] = [
+  ["content-security-policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"],
+  ["x-content-type-options", "nosniff"],
+  ["x-frame-options", "DENY"],
+  ["referrer-policy", "no-referrer"],
+];
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];

@@ -8,6 +8,7 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type PrismaTypes from "@claimdesk/db/pothos-types";
 import { getDatamodel } from "@claimdesk/db/pothos-types";
 import { GraphQLError } from "graphql";
+import { decodeCheckedGlobalID, maxNodeIds, nodesCost } from "./node-ids.ts";
 import { scopesFor, type Scopes } from "@claimdesk/desk";
 import type { Context } from "./context.ts";
 import { ValidationError } from "@claimdesk/desk";
@@ -57,6 +58,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    decodeGlobalID: decodeCheckedGlobalID,
+    nodesQueryOptions: {
+      description: `Records by their global ids, at most ${maxNodeIds}`,
+      complexity: nodesCost,
+    },
   },
   // Connections multiply by their page size (pageCost); `edges` lists then add nothing more.
   complexity: {

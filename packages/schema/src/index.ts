@@ -16,6 +16,9 @@ import "./types/search.ts";
 import "./types/intelligence.ts";
 import "./types/public-site.ts";
 import "./types/claim-review-import.ts";
+import "./types/review.ts";
+import "./types/stats.ts";
+import "./types/intake.ts";
 
 export const schema = builder.toSchema();
 
@@ -25,3 +28,4 @@ export function printedSchema(): string {
 }
 
 export type { Context, Viewer, SessionControl } from "./context.ts";
+export { analyseArticle } from "./intake/analysis.ts";

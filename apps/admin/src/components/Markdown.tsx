@@ -1,34 +1,25 @@
-import { Fragment, type ReactNode } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+
+// Links written in an explanation open beside the desk or the public page.
+const components: Components = {
+  a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
+};
 
 /**
- * A small, safe Markdown subset for explanations: paragraphs, **bold**,
- * *italic* and [links](https://…). Text is rendered as React text, never HTML.
+ * Markdown of explanations and comments (CommonMark with GitHub's lists,
+ * tables and strikethrough). Raw HTML is not rendered and the tree is
+ * sanitised (GitHub's allow-list), so no script or javascript: link gets
+ * through. Used by the desk and the public pages alike; a server component
+ * or a client one may render it.
  */
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown">
-      {source
-        .split(/\n{2,}/)
-        .filter((p) => p.trim())
-        .map((paragraph, i) => (
-          <p key={i}>{inline(paragraph)}</p>
-        ))}
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={components}>
+        {source}
+      </ReactMarkdown>
     </div>
   );
-}
-
-function inline(text: string): ReactNode[] {
-  const out: ReactNode[] = [];
-  const pattern = /\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
-  let last = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text))) {
-    if (match.index > last) out.push(text.slice(last, match.index));
-    if (match[1]) out.push(<strong key={match.index}>{match[1]}</strong>);
-    else if (match[2]) out.push(<em key={match.index}>{match[2]}</em>);
-    else out.push(<a key={match.index} href={match[4]} rel="noopener noreferrer" target="_blank">{match[3]}</a>);
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out.map((node, i) => <Fragment key={i}>{node}</Fragment>);
 }

@@ -30,7 +30,10 @@ export async function execute<R, V>(url: string, document: TypedDocumentString<R
   return body.data as R;
 }
 
-/** From the browser: same-origin /graphql (proxied to the API), with the session cookie. */
-export function request<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
-  return execute("/graphql", document, variables);
+/**
+ * From the browser: same-origin /graphql (proxied to the API), with the session cookie.
+ * A write that must not happen twice passes the key of its submission (see useSubmit).
+ */
+export function request<R, V>(document: TypedDocumentString<R, V>, variables: V, options: { idempotencyKey?: string } = {}): Promise<R> {
+  return execute("/graphql", document, variables, options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {});
 }

@@ -16,6 +16,35 @@ import { type FieldInfo, type ModelInfo, modelInfo, relationInfo } from "./model
 
 export class Unsupported extends Error {}
 
+/**
+ * A parameter PostgreSQL cannot take as text (a NUL byte) or that the driver
+ * would silently change (a lone UTF-16 surrogate becomes U+FFFD). Refused
+ * before it reaches SQL, so it fails its own read only, never a statement
+ * shared with other requests.
+ */
+export class InvalidParameter extends Error {
+  override name = "InvalidParameter";
+  readonly code = "BAD_USER_INPUT";
+  constructor(readonly field: string, problem: string) {
+    super(`The value given for ${field} ${problem}`);
+  }
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws InvalidParameter when `value` (or an element of it) is text SQL cannot carry faithfully. */
+export function checkParameter(field: string, value: unknown): void {
+  if (typeof value === "string") {
+    if (value.includes("\0")) throw new InvalidParameter(field, "contains a NUL byte");
+    if (loneSurrogate.test(value)) throw new InvalidParameter(field, "contains a lone UTF-16 surrogate");
+  } else if (Array.isArray(value)) {
+    for (const element of value) checkParameter(field, element);
+  } else if (value instanceof Date && Number.isNaN(value.getTime())) {
+    throw new InvalidParameter(field, "is not a valid date");
+  }
+}
+
 type Args = Record<string, unknown>;
 /** Turns the statement's JSON into Prisma's values (dates). */
 type Decoder = (value: unknown) => unknown;
@@ -29,7 +58,8 @@ const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-function param(b: Builder, value: unknown): string {
+function bind(b: Builder, value: unknown, field = "a filter"): string {
+  checkParameter(field, value);
   b.params.push(value instanceof Date ? value.toISOString() : Array.isArray(value) ? arrayLiteral(value) : value);
   return `$${b.params.length}`;
 }
@@ -256,6 +286,7 @@ function relationFilter(b: Builder, model: ModelInfo, row: string, field: FieldI
 const comparisons: Record<string, string> = { lt: "<", lte: "<=", gt: ">", gte: ">=" };
 
 function scalarFilter(b: Builder, column: string, field: FieldInfo, value: unknown): string {
+  const param = (b: Builder, v: unknown) => bind(b, v, field.name);
   if (field.type === "Json" || !["String", "Int", "Float", "Boolean", "DateTime"].includes(field.type) && field.kind !== "enum") throw new Unsupported(`filter on ${field.type}`);
   if (value === null) return `${column} IS NULL`;
   if (!isPlainObject(value)) {

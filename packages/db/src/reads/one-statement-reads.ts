@@ -9,7 +9,8 @@
  * system call; under load they cost more than the SQL.
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { type CompiledRead, Unsupported, combine, compileCount, compileFind, compileFindUniqueBatch, uniqueKey } from "./compile-read.ts";
+import { type CompiledRead, Unsupported, checkParameter, combine, compileCount, compileFind, compileFindUniqueBatch, uniqueKey } from "./compile-read.ts";
+import { ReadFailed } from "./read-failed.ts";
 
 /** Runs one statement and returns its rows. */
 export type StatementRunner = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -29,6 +30,13 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
+interface Part {
+  read: CompiledRead;
+  waiter: Waiter;
+  /** The same work as one part per caller, for when this part fails. */
+  split?: () => Part[];
+}
+
 interface UniqueBatch {
   model: string;
   args: Args;
@@ -40,7 +48,7 @@ interface UniqueBatch {
 const maxPartsPerStatement = 32;
 
 export function oneStatementReads(runner: StatementRunner) {
-  let reads: { read: CompiledRead; waiter: Waiter }[] = [];
+  let reads: Part[] = [];
   let uniques = new Map<string, UniqueBatch>();
   let scheduled = false;
 
@@ -66,7 +74,7 @@ export function oneStatementReads(runner: StatementRunner) {
         },
       };
       try {
-        parts.push({ read: compileFindUniqueBatch(batch.model, batch.args, batch.key, [...batch.waiting.keys()]), waiter });
+        parts.push({ read: compileFindUniqueBatch(batch.model, batch.args, batch.key, [...batch.waiting.keys()]), waiter, split: () => splitBatch(batch) });
       } catch (error) {
         waiter.reject(error);
       }
@@ -74,13 +82,37 @@ export function oneStatementReads(runner: StatementRunner) {
     for (let i = 0; i < parts.length; i += maxPartsPerStatement) void send(parts.slice(i, i + maxPartsPerStatement));
   }
 
-  async function send(parts: { read: CompiledRead; waiter: Waiter }[]) {
+  /** One part per key value of a findUnique batch. */
+  function splitBatch(batch: UniqueBatch): Part[] {
+    return [...batch.waiting].map(([value, list]) => ({
+      read: compileFindUniqueBatch(batch.model, batch.args, batch.key, [value]),
+      waiter: {
+        resolve: (rows) => {
+          for (const w of list) w.resolve((rows as Map<unknown, unknown>).get(value) ?? null);
+        },
+        reject: (error) => {
+          for (const w of list) w.reject(error);
+        },
+      },
+    }));
+  }
+
+  async function send(parts: Part[]) {
     let row: Record<string, unknown> | undefined;
+    const { sql, params } = combine(parts.map((p) => p.read));
     try {
-      const { sql, params } = combine(parts.map((p) => p.read));
       row = (await runner(sql, params))[0];
     } catch (error) {
-      for (const part of parts) part.waiter.reject(error);
+      // One caller's read must not fail the others sharing its statement:
+      // run the parts on their own, so each gets its own answer or error.
+      // (Not when the database itself is away: that would multiply the load on it.)
+      const alone = unreachable(error) ? [] : parts.length > 1 ? parts : (parts[0]?.split?.() ?? []);
+      if (alone.length > 1) {
+        await Promise.all(alone.map((part) => send([part])));
+        return;
+      }
+      const failure = new ReadFailed(error, sql, params);
+      for (const part of parts) part.waiter.reject(failure);
       return;
     }
     parts.forEach((part, i) => {
@@ -102,6 +134,8 @@ export function oneStatementReads(runner: StatementRunner) {
   function enqueueUnique(model: string, args: Args, key: string): Promise<unknown> {
     const where = args.where as Args;
     const value = where[key];
+    // Only the first call of a shape is compiled; the others' values are checked here.
+    checkParameter(key, value);
     const rest = { ...args, where: { ...where, [key]: undefined } };
     // Calls batch together when everything but the key's value is the same.
     const shape = `${model}\0${key}\0${JSON.stringify(rest)}`;
@@ -156,6 +190,12 @@ export function oneStatementReads(runner: StatementRunner) {
       } as never,
     },
   });
+}
+
+/** Connection errors (errno codes, SQLSTATE classes 08, 53, 57): nothing to do with the statement. */
+function unreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && /^(E[A-Z]|08|53|57)/.test(code);
 }
 
 export function withOneStatementReads(prisma: PrismaClient, runner: StatementRunner): PrismaClient {

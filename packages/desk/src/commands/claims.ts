@@ -1,3 +1,4 @@
+import { z } from "zod";
 /** Claims: marking, editing, assigning, moving through the workflow, duplicates. */
 import { type Claim, type ClaimStatus, type PersonKind, type Prisma, type Stance, codePointLength, spanText } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
@@ -232,4 +233,26 @@ export async function claimForEvidence(tx: Tx, ctx: DeskContext, claimId: string
   const claim = await claimForWrite(tx, ctx, claimId);
   refuseIfPublished(claim, "its evidence");
   return claim;
+}
+
+/**
+ * The reviewing editor's other answer to "Submit for review": back to
+ * research, with a note saying what to change. The move, the note (a comment
+ * the fact-checker sees) and the audit event commit together.
+ */
+export async function requestChanges(ctx: DeskContext, id: string, note: string, version?: number | null): Promise<string> {
+  const text = parseInput(z.string().trim().min(1, "is required").max(10_000), note, ["note"]);
+  await audited(ctx, async (tx, audit) => {
+    const claim = await tx.claim.findUnique({ where: { id } });
+    if (!claim) throw new NotFoundError("The claim");
+    if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors request changes");
+    if (version != null && version !== claim.version) throw new ConflictError("Claim", claim);
+    if (claim.status !== "IN_REVIEW" || !checkMove(claim.status, "RESEARCHING", { isEditor: true, isAssignee: false }).ok) {
+      throw new WorkflowError("Only a claim in review can be returned with changes requested");
+    }
+    await saveVersioned(tx, "Claim", id, claim.version, { status: "RESEARCHING" });
+    const comment = await tx.comment.create({ data: { claimId: id, authorId: ctx.viewer!.id, body: text }, select: { id: true } });
+    await audit({ action: "claim.requestChanges", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: "RESEARCHING", note: text, commentId: comment.id } });
+  });
+  return id;
 }

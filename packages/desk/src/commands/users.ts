@@ -68,6 +68,10 @@ export async function updateUser(ctx: DeskContext, input: { id: string; name?: s
     if (data.active === false || (data.role && data.role !== before.role) || passwordHash) {
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
+    // A reset password or a deactivation also ends every API token (reactivating does not revive them).
+    if (data.active === false || passwordHash) {
+      await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
     await audit({
       action: "user.update",
       entityType: "User",

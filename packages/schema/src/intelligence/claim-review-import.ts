@@ -6,6 +6,7 @@
  * or that cannot be read, is refused whole.
  */
 import { type RecordResult, findClaimReviews, toRecord } from "./claim-review-records.ts";
+import { PageTooLargeError, jsonDepth, ldJsonBlocks, maxJsonDepth } from "./ld-json-blocks.ts";
 
 export type ImportParse = { ok: true; records: RecordResult[] } | { ok: false; problems: string[] };
 
@@ -21,6 +22,7 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problems: ["The input is empty"] };
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    if (jsonDepth(trimmed) > maxJsonDepth) return { ok: false, problems: [`The input nests more than ${maxJsonDepth} levels deep`] };
     try {
       return { ok: true, values: [JSON.parse(trimmed)] };
     } catch (error) {
@@ -29,13 +31,22 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
   }
   const values: unknown[] = [];
   const problems: string[] = [];
-  const pattern = /<script[^>]*type\s*=\s*["']application\/ld\+json["'][^>]*>([\s\S]*?)<\/script>/gi;
-  let match: RegExpExecArray | null;
+  let blocks: string[];
+  try {
+    blocks = ldJsonBlocks(text);
+  } catch (error) {
+    if (error instanceof PageTooLargeError) return { ok: false, problems: [error.message] };
+    throw error;
+  }
   let n = 0;
-  while ((match = pattern.exec(text))) {
+  for (const block of blocks) {
     n++;
+    if (jsonDepth(block) > maxJsonDepth) {
+      problems.push(`JSON-LD block ${n} nests more than ${maxJsonDepth} levels deep`);
+      continue;
+    }
     try {
-      values.push(JSON.parse(match[1]!.trim()));
+      values.push(JSON.parse(block.trim()));
     } catch (error) {
       problems.push(`JSON-LD block ${n} is not valid JSON: ${(error as Error).message}`);
     }

@@ -4,6 +4,7 @@ import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError, 
 import { builder, pageCost } from "../builder.ts";
 import { ErrorInterface, IngestionStatusEnum, SortDirection } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
+import { searchText } from "../search-text.ts";
 
 /** News items. The public sees them only as the appearances of published fact-checks. */
 export const ArticleRef = builder.prismaNode("Article", {
@@ -46,7 +47,7 @@ builder.objectType(DuplicateArticleError, {
 
 const ArticleFilter = builder.inputType("ArticleFilter", {
   fields: (t) => ({
-    query: t.string({ description: "Words in the title or body (full-text)", required: false }),
+    query: t.string({ description: "Words in the title or body (full-text)", required: false, validate: searchText }),
     outletId: t.globalID({ for: OutletRef, required: false }),
     tag: t.string({ required: false }),
     status: t.field({ type: IngestionStatusEnum, required: false }),

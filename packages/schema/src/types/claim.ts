@@ -11,6 +11,7 @@ import { PersonInput, PersonRef } from "./person.ts";
 import { RatingRef } from "./rating.ts";
 import { EvidenceRef, SourceInput, SourceRef } from "./source.ts";
 import { UserRef } from "./user.ts";
+import { searchText } from "../search-text.ts";
 
 
 /** Check-worthy statements and their research. Staff only; the public reads FactCheck. */
@@ -128,7 +129,7 @@ const ClaimFilter = builder.inputType("ClaimFilter", {
     claimDateFrom: t.field({ type: "DateTime", required: false }),
     claimDateTo: t.field({ type: "DateTime", required: false }),
     hasSources: t.boolean({ required: false }),
-    query: t.string({ required: false, description: "Words in the quote or wording (full-text)" }),
+    query: t.string({ required: false, description: "Words in the quote or wording (full-text)", validate: searchText }),
   }),
 });
 

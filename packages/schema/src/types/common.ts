@@ -1,6 +1,7 @@
 import { ClaimStatus, FactCheckStatus, IngestionStatus, Role, SourceType, Stance } from "@claimdesk/db";
 import { GraphQLError, Kind } from "graphql";
 import { builder } from "../builder.ts";
+import { parseIsoDate } from "../iso-date.ts";
 import {
   AppError,
   AuthenticationError,
@@ -20,9 +21,9 @@ builder.scalarType("DateTime", {
 });
 
 function parseDate(value: unknown): Date {
-  const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError("DateTime must be an ISO-8601 string such as 2025-03-11T09:00:00Z", { extensions: { code: "BAD_USER_INPUT" } });
+  const date = typeof value === "string" ? parseIsoDate(value) : null;
+  if (!date) {
+    throw new GraphQLError("DateTime must be a real date as an ISO-8601 string such as 2025-03-11T09:00:00Z (years 1 to 9999)", { extensions: { code: "BAD_USER_INPUT" } });
   }
   return date;
 }

@@ -1,6 +1,7 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import { ForbiddenError, ValidationError, people, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
+import { searchText } from "../search-text.ts";
 
 export const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON", "ORGANIZATION"] as const });
 
@@ -26,7 +27,7 @@ builder.queryField("people", (t) =>
     cursor: "id",
     complexity: pageCost,
     authScopes: { staff: true },
-    args: { query: t.arg.string({ required: false, description: "Part of the name" }) },
+    args: { query: t.arg.string({ required: false, description: "Part of the name", validate: searchText }) },
     totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.person.count({ where: personWhere(args.query) })),
     resolve: (query, _p, args, ctx, info) =>
       pageAndCount(

@@ -3,6 +3,7 @@ import type { Prisma } from "@claimdesk/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fullTextIds, sources, visible } from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
 import { SourceTypeEnum, StanceEnum } from "./common.ts";
+import { searchText } from "../search-text.ts";
 
 /** Evidence in the library. Public only as cited by a published fact-check. */
 export const SourceRef = builder.prismaNode("Source", {
@@ -48,7 +49,7 @@ export const EvidenceRef = builder.prismaNode("ClaimSource", {
 
 const SourceFilter = builder.inputType("SourceFilter", {
   fields: (t) => ({
-    query: t.string({ required: false, description: "Words in the title, publisher or notes (full-text)" }),
+    query: t.string({ required: false, description: "Words in the title, publisher or notes (full-text)", validate: searchText }),
     type: t.field({ type: SourceTypeEnum, required: false }),
     publisher: t.string({ required: false }),
   }),

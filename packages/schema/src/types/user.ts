@@ -124,7 +124,7 @@ const UpdateUserInput = builder.inputType("UpdateUserInput", {
 builder.mutationField("updateUser", (t) =>
   t.prismaField({
     type: "User",
-    description: "Changes a user's name, role, password or active flag (admins). Deactivating or demoting ends their sessions.",
+    description: "Changes a user's name, role, password or active flag (admins). Deactivating, demoting or a new password ends their sessions; deactivating or a new password revokes their API tokens.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },

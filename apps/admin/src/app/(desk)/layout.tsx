@@ -24,12 +24,13 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/">Desk</Link>
           <Link href="/articles">Articles</Link>
           <Link href="/sources">Sources</Link>
+          <Link href="/outlets">Feeds</Link>
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
           {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}
           {viewerCan.administer ? <Link href="/trust-pages">Trust pages</Link> : null}
         </nav>
-        <span className="muted">
+        <span className="muted who">
           {me.name} · {me.role.replace("_", "-").toLowerCase()}
         </span>
         <SignOutButton />

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/StatusBadge";
 import { graphql } from "@/gql";
-import { formatDate, statusLabels } from "@/lib/format";
+import { badgeStyle, formatDate, statusLabels } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
+import { Dashboard } from "./Dashboard";
+import { ArrivedFromFeeds } from "./ArrivedFromFeeds";
 
 export const metadata = { title: "Desk" };
 
@@ -17,6 +19,12 @@ const DeskQuery = graphql(`
       totalCount
       edges { node { id claimReviewed assignee { name } updatedAt } }
     }
+    deskStats(weeks: 12) {
+      unassignedOpen recurringTotal
+      weeks { weekStart published medianHoursToPublish recurring marked { status count } }
+      verdicts { ratingId label color count }
+      openWork { userId name selected researching inReview }
+    }
     factChecks(first: 5) {
       edges { node { id headline publishedAt rating { label color } } }
     }
@@ -28,14 +36,15 @@ export default async function DeskPage() {
   return (
     <>
       <h1>Desk</h1>
-      <div className="counts" aria-label="Claims per status">
+      <ArrivedFromFeeds />
+      <nav className="counts" aria-label="Claims per status">
         {data.claimCounts.map((c) => (
           <Link key={c.status} href={`/claims?status=${c.status}`} className="count">
             <strong>{c.count}</strong>
             {statusLabels[c.status]}
           </Link>
         ))}
-      </div>
+      </nav>
       <div className="grid">
         <section className="card">
           <h2>My queue ({data.claimQueue.totalCount})</h2>
@@ -48,7 +57,7 @@ export default async function DeskPage() {
               {data.claimQueue.edges.map(({ node }) => (
                 <li key={node.id}>
                   <StatusBadge status={node.status} /> <Link href={`/claims/${encodeURIComponent(node.id)}`}>{node.claimReviewed}</Link>
-                  <div className="muted">{node.speaker?.name ?? "No speaker"} · changed {formatDate(node.updatedAt)}</div>
+                  <div className="muted">{node.speaker?.name ?? "Unattributed"} · changed {formatDate(node.updatedAt)}</div>
                 </li>
               ))}
             </ul>
@@ -77,7 +86,7 @@ export default async function DeskPage() {
             <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
               {data.factChecks.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <span className="badge" style={{ background: node.rating.color }}>{node.rating.label}</span>{" "}
+                  <span className="badge" style={badgeStyle(node.rating.color)}>{node.rating.label}</span>{" "}
                   <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
                   <div className="muted">{formatDate(node.publishedAt)}</div>
                 </li>
@@ -86,6 +95,7 @@ export default async function DeskPage() {
           )}
         </section>
       </div>
+      <Dashboard stats={data.deskStats} />
     </>
   );
 }

@@ -3,7 +3,19 @@
  * from CLAIMDESK_API_URL at request time, so the session cookie stays
  * first-party. The API still checks everything (auth, CSRF, limits).
  */
-const forwardedHeaders = ["content-type", "accept", "cookie", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "x-forwarded-for", "idempotency-key"];
+const forwardedHeaders = ["content-type", "accept", "cookie", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "idempotency-key"];
+
+/**
+ * The browser's address, as the admin's server (server.mjs) saw the socket.
+ * A browser's own X-Forwarded-For is never passed on: the API trusts this
+ * proxy's header for sign-in limits. Without the server's token (the app run
+ * some other way) no address is sent and the API sees this proxy's own.
+ */
+function peerAddress(req: Request): string | null {
+  const token = process.env.CLAIMDESK_PEER_TOKEN;
+  if (!token || req.headers.get("x-claimdesk-peer-token") !== token) return null;
+  return req.headers.get("x-claimdesk-peer");
+}
 
 async function forward(req: Request): Promise<Response> {
   const apiUrl = `${process.env.CLAIMDESK_API_URL ?? "http://127.0.0.1:4000"}/graphql${new URL(req.url).search}`;
@@ -12,6 +24,8 @@ async function forward(req: Request): Promise<Response> {
     const value = req.headers.get(name);
     if (value) headers.set(name, value);
   }
+  const peer = peerAddress(req);
+  if (peer) headers.set("x-forwarded-for", peer);
   let upstream: Response;
   try {
     upstream = await fetch(apiUrl, { method: req.method, headers, body: req.method === "POST" ? await req.text() : undefined, cache: "no-store" });

@@ -125,7 +125,7 @@ export function AdminPanels(props: {
         <p className="ok" role="status">New token (copy it now; it is not shown again): <code data-testid="new-token">{newToken}</code></p>
       ) : null}
       <table>
-        <thead><tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th></th></tr></thead>
+        <thead><tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
           {props.tokens.map((t) => (
             <tr key={t.id}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { graphql } from "@/gql";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 
 export const metadata = { title: "Articles" };
@@ -31,12 +31,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         <button type="submit">Search</button>
         {params.q || params.tag ? <Link href="/articles">Clear</Link> : null}
       </form>
-      <p className="muted">{data.articles.totalCount} articles</p>
+      <p className="muted">{plural(data.articles.totalCount, "article")}</p>
       {data.articles.edges.length === 0 ? (
         <p className="empty">
           No articles {params.q ? "match your search" : "yet"}. <Link href="/articles/new">Paste one in</Link> to start marking claims.
         </p>
       ) : (
+        <div className="table-wrap" role="region" aria-label="Articles" tabIndex={0}>
         <table>
           <thead>
             <tr><th>Title</th><th>Outlet</th><th>Published</th><th>Claims</th></tr>
@@ -55,6 +56,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {data.articles.pageInfo.hasNextPage ? (
         <div className="pager"><Link href={`/articles?${next}`}>Next page →</Link></div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RatingBadge, StatusBadge } from "@/components/StatusBadge";
 import { graphql } from "@/gql";
 import type { ClaimStatus } from "@/gql/graphql";
-import { formatDate, statusLabels } from "@/lib/format";
+import { formatDate, statusLabels, plural } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 
 export const metadata = { title: "Claims" };
@@ -34,7 +34,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </select>
         <button type="submit">Filter</button>
       </form>
-      <p className="muted">{data.claims.totalCount} claims</p>
+      <p className="muted">{plural(data.claims.totalCount, "claim")}</p>
+      <div className="table-wrap" role="region" aria-label="Claims" tabIndex={0}>
       <table>
         <thead>
           <tr><th>Claim</th><th>Status</th><th>Verdict</th><th>Assignee</th><th>Changed</th></tr>
@@ -51,6 +52,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           ))}
         </tbody>
       </table>
+      </div>
       {data.claims.pageInfo.hasNextPage ? (
         <div className="pager">
           <Link href={`/claims?${new URLSearchParams({ ...(params.status ? { status: params.status } : {}), ...(params.q ? { q: params.q } : {}), after: data.claims.pageInfo.endCursor ?? "" })}`}>Next page →</Link>

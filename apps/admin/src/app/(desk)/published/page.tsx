@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { graphql } from "@/gql";
-import { formatDate } from "@/lib/format";
+import { badgeStyle, correctionLine, formatDate } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 import { CorrectionForm } from "./CorrectionForm";
 
@@ -11,9 +11,9 @@ const PublishedQuery = graphql(`
     viewerCan { correct }
     factChecks(first: 50) {
       totalCount
-      edges { node { id headline publishedAt updatedAt rating { label color } claim { id } corrections { id whatChanged reason createdAt } } }
+      edges { node { id headline publishedAt updatedAt explanation rating { id label color } claim { id } corrections { id whatChanged reason createdAt } } }
     }
-    defaultRatingScale { ratings { id label } }
+    defaultRatingScale { ratings { id label color } }
   }
 `);
 
@@ -28,16 +28,16 @@ export default async function PublishedPage() {
         {data.factChecks.edges.map(({ node }) => (
           <article key={node.id} className="card stack">
             <div>
-              <span className="badge" style={{ background: node.rating.color }}>{node.rating.label}</span>{" "}
+              <span className="badge" style={badgeStyle(node.rating.color)}>{node.rating.label}</span>{" "}
               <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
               <div className="muted">Published {formatDate(node.publishedAt)} · <Link href={`/claims/${encodeURIComponent(node.claim.id)}`}>claim</Link></div>
             </div>
             {node.corrections.length ? (
               <ul>
-                {node.corrections.map((c) => <li key={c.id}><strong>Correction {formatDate(c.createdAt)}:</strong> {c.whatChanged} — {c.reason}</li>)}
+                {node.corrections.map((c) => <li key={c.id}><strong>Correction {formatDate(c.createdAt)}:</strong> {correctionLine(c)}</li>)}
               </ul>
             ) : null}
-            {canCorrect ? <CorrectionForm factCheckId={node.id} ratings={data.defaultRatingScale?.ratings ?? []} /> : null}
+            {canCorrect ? <CorrectionForm factCheckId={node.id} ratings={data.defaultRatingScale?.ratings ?? []} current={{ rating: node.rating, explanation: node.explanation }} /> : null}
           </article>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { graphql } from "@/gql";
+import { plural } from "@/lib/format";
 import type { SourceType } from "@/gql/graphql";
 import { serverQuery } from "@/lib/server";
 
@@ -31,8 +32,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <input name="publisher" defaultValue={params.publisher ?? ""} placeholder="Publisher" aria-label="Publisher" />
         <button type="submit">Filter</button>
       </form>
-      <p className="muted">{data.sources.totalCount} sources</p>
+      <p className="muted">{plural(data.sources.totalCount, "source")}</p>
       {data.sources.edges.length === 0 ? <p className="empty">No sources. Sources are added from a claim's page.</p> : null}
+      <div className="table-wrap" role="region" aria-label="Sources" tabIndex={0}>
       <table>
         <thead><tr><th>Source</th><th>Type</th><th>Cited by</th></tr></thead>
         <tbody>
@@ -53,6 +55,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { graphql } from "@/gql";
+import { badgeStyle } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
 
 const RecurringQuery = graphql(`
@@ -24,7 +25,7 @@ export async function RecurringClaims({ articleId }: { articleId: string }) {
         {recurring.map((r) => (
           <li key={r.factCheck.id + r.sentence}>
             &ldquo;{r.sentence}&rdquo; matches <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>{" "}
-            <span className="badge" style={{ background: r.factCheck.rating.color }}>{r.factCheck.rating.label}</span>
+            <span className="badge" style={badgeStyle(r.factCheck.rating.color)}>{r.factCheck.rating.label}</span>
           </li>
         ))}
       </ul>

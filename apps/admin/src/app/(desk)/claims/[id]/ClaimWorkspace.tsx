@@ -7,7 +7,9 @@ import { setDirty } from "@/components/UnsavedChangesGuard";
 import { graphql } from "@/gql";
 import type { ClaimFieldsFragment } from "@/gql/graphql";
 import { request } from "@/lib/graphql";
-import { formatDate, formatDateTime, moveLabels, toUtf16 } from "@/lib/format";
+import { badgeStyle, formatDate, formatDateTime, moveLabel, tint, toUtf16 } from "@/lib/format";
+import { useSubmit } from "@/lib/useSubmit";
+import { describeEvent } from "./history";
 import { EvidencePanel } from "./EvidencePanel";
 
 type Claim = ClaimFieldsFragment;
@@ -53,6 +55,16 @@ const Publish = graphql(`
   }
 `);
 
+const RequestChanges = graphql(`
+  mutation RequestChanges($id: ID!, $note: String!, $version: Int) {
+    requestChanges(id: $id, note: $note, version: $version) {
+      __typename
+      ... on ValidationError { fieldErrors { path message } }
+      ... on Error { message }
+    }
+  }
+`);
+
 const AddComment = graphql(`
   mutation AddComment($claimId: ID!, $body: String!) {
     addComment(claimId: $claimId, body: $body) { __typename ... on Error { message } }
@@ -78,6 +90,19 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
   const [message, setMessage] = useState<{ kind: "alert" | "ok"; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  const submission = useSubmit();
+  // One action at a time, each with its own Idempotency-Key; `busy` names it for its button.
+  const act = (name: string, work: (idempotencyKey: string) => Promise<void>) =>
+    submission.run(async (key) => {
+      setBusy(name);
+      try {
+        await work(key);
+      } catch (e) {
+        setMessage({ kind: "alert", text: (e as Error).message });
+      } finally {
+        setBusy(null);
+      }
+    });
   const [tab, setTab] = useState<"write" | "preview">("write");
   const editable = claim.viewerCan.edit;
   const dirty = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== base[k]);
@@ -95,10 +120,9 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
   }, [claim.id]);
 
   async function save(version = claim.version) {
-    setBusy("save");
     setMessage(null);
     setFieldErrors({});
-    try {
+    await act("save", async (idempotencyKey) => {
       const { updateClaim: result } = await request(UpdateClaim, {
         input: {
           id: claim.id,
@@ -108,7 +132,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
           explanation: draft.explanation || null,
           ...(draft.ratingId ? { ratingId: draft.ratingId } : { clearRating: true }),
         },
-      });
+      }, { idempotencyKey });
       if (result.__typename === "MutationUpdateClaimSuccess") {
         const fresh = await reload();
         if (fresh) setBase(draftOf(fresh));
@@ -121,61 +145,78 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
       } else {
         setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not save" });
       }
-    } catch (e) {
-      setMessage({ kind: "alert", text: (e as Error).message });
-    } finally {
-      setBusy(null);
+    });
+  }
+
+  async function afterMove() {
+    const fresh = await reload();
+    if (fresh && !dirty) {
+      setDraft(draftOf(fresh));
+      setBase(draftOf(fresh));
     }
   }
 
   async function move(to: string) {
-    setBusy(to);
     setMessage(null);
-    const { moveClaim: result } = await request(MoveClaim, { id: claim.id, to: to as never, version: claim.version });
-    if (result.__typename === "MutationMoveClaimSuccess") {
-      const fresh = await reload();
-      if (fresh && !dirty) {
-        setDraft(draftOf(fresh));
-        setBase(draftOf(fresh));
-      }
-    } else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not move the claim" });
-    setBusy(null);
+    await act(to, async (idempotencyKey) => {
+      const { moveClaim: result } = await request(MoveClaim, { id: claim.id, to: to as never, version: claim.version }, { idempotencyKey });
+      if (result.__typename === "MutationMoveClaimSuccess") await afterMove();
+      else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not move the claim" });
+    });
+  }
+
+  async function requestChanges(note: string, reset: () => void) {
+    setMessage(null);
+    await act("requestChanges", async (idempotencyKey) => {
+      const { requestChanges: result } = await request(RequestChanges, { id: claim.id, note, version: claim.version }, { idempotencyKey });
+      if (result.__typename === "MutationRequestChangesSuccess") {
+        reset();
+        await afterMove();
+        setMessage({ kind: "ok", text: "Returned to the fact-checker with your note." });
+      } else setMessage({ kind: "alert", text: result.__typename === "ValidationError" ? result.fieldErrors.map((e) => `Note ${e.message}`).join("; ") : "message" in result ? result.message : "Could not request changes" });
+    });
   }
 
   async function publish(form: FormData) {
-    setBusy("publish");
     setMessage(null);
-    const { publishFactCheck: result } = await request(Publish, {
-      input: { claimId: claim.id, version: claim.version, headline: String(form.get("headline") ?? ""), summary: String(form.get("summary") ?? "") || null },
+    await act("publish", async (idempotencyKey) => {
+      const { publishFactCheck: result } = await request(
+        Publish,
+        { input: { claimId: claim.id, version: claim.version, headline: String(form.get("headline") ?? ""), summary: String(form.get("summary") ?? "") || null } },
+        { idempotencyKey },
+      );
+      if (result.__typename === "MutationPublishFactCheckSuccess") {
+        await reload();
+        setMessage({ kind: "ok", text: "Published." });
+      } else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not publish" });
     });
-    if (result.__typename === "MutationPublishFactCheckSuccess") {
-      await reload();
-      setMessage({ kind: "ok", text: "Published." });
-    } else setMessage({ kind: "alert", text: "message" in result ? result.message : "Could not publish" });
-    setBusy(null);
   }
 
   const context = claim.appearances[0];
+  const reviewing = claim.viewerCan.publish;
+  // The reviewing editor returns a claim with "Request changes" (and a note); the bare move is the fact-checker's withdrawal.
+  const moves = claim.availableMoves.filter((to) => !(reviewing && to === "RESEARCHING" && claim.assignee?.id !== me.id));
+  const publishedDuplicates = claim.matches.filter((m) => m.level === "LIKELY_DUPLICATE" && m.publishedFactCheck);
   const verdict = ratings.find((r) => r.id === draft.ratingId);
 
   return (
     <>
-      <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+      <div className="row claim-head">
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>{claim.claimReviewed}</h1>
           <div className="row">
             <StatusBadge status={claim.status} />
             <RatingBadge rating={claim.rating} />
             <span className="muted">
-              {claim.speaker ? `${claim.speaker.name}${claim.speaker.title ? `, ${claim.speaker.title}` : ""}` : "Unattributed"} · version {claim.version}
+              {claim.speaker ? `${claim.speaker.name}${claim.speaker.title ? `, ${claim.speaker.title}` : ""}` : "Unattributed"} · version {conflict ? <strong>{conflict.version} (saved by someone else; you edited {claim.version})</strong> : claim.version}
             </span>
           </div>
         </div>
-        <div className="stack" style={{ alignItems: "flex-end" }}>
-          <div className="row" aria-label="Workflow">
-            {claim.availableMoves.map((to) => (
+        <div className="stack claim-actions">
+          <div className="row" role="group" aria-label="Workflow">
+            {moves.map((to) => (
               <button key={to} type="button" disabled={!!busy || dirty} onClick={() => void move(to)} title={dirty ? "Save your changes first" : undefined}>
-                {busy === to ? "Moving…" : moveLabels[to] ?? to}
+                {busy === to ? "Moving…" : moveLabel(claim.status, to)}
               </button>
             ))}
           </div>
@@ -185,10 +226,13 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               <select
                 value={claim.assignee?.id ?? ""}
                 disabled={!!busy}
-                onChange={async (e) => {
-                  const { assignClaim: r } = await request(AssignClaim, { id: claim.id, assigneeId: e.target.value || null });
-                  if (r.__typename !== "MutationAssignClaimSuccess") setMessage({ kind: "alert", text: "message" in r ? r.message : "Could not assign" });
-                  await reload();
+                onChange={(e) => {
+                  const assigneeId = e.target.value || null;
+                  void act("assign", async (idempotencyKey) => {
+                    const { assignClaim: r } = await request(AssignClaim, { id: claim.id, assigneeId }, { idempotencyKey });
+                    if (r.__typename !== "MutationAssignClaimSuccess") setMessage({ kind: "alert", text: "message" in r ? r.message : "Could not assign" });
+                    await reload();
+                  });
                 }}
               >
                 <option value="">Unassigned</option>
@@ -223,12 +267,49 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
             </tbody>
           </table>
           <div className="row">
-            <button type="button" onClick={() => { setClaim(conflict); setDraft(draftOf(conflict)); setBase(draftOf(conflict)); setConflict(null); }}>
+            <button type="button" disabled={!!busy} onClick={() => { setClaim(conflict); setDraft(draftOf(conflict)); setBase(draftOf(conflict)); setConflict(null); }}>
               Take theirs (discard mine)
             </button>
-            <button type="button" className="primary" onClick={() => { setClaim(conflict); setBase(draftOf(conflict)); void save(conflict.version); }}>
-              Keep mine (save over theirs)
+            <button type="button" className="danger" disabled={!!busy} onClick={() => { setClaim(conflict); setBase(draftOf(conflict)); void save(conflict.version); }}>
+              {busy === "save" ? "Saving…" : "Keep mine (save over theirs)"}
             </button>
+          </div>
+        </section>
+      ) : null}
+
+      {reviewing ? (
+        <section className="card review" aria-label="Review">
+          <h2 style={{ marginTop: 0 }}>Review</h2>
+          <div className="review-forms">
+            <form className="stack" aria-label="Publish" aria-busy={busy === "publish"} onSubmit={(e) => { e.preventDefault(); void publish(new FormData(e.currentTarget)); }}>
+              <h3>Publish the fact-check</h3>
+              {publishedDuplicates.length ? (
+                <div className="notice" role="status" data-testid="published-duplicate-warning">
+                  <strong>Likely already fact-checked:</strong>{" "}
+                  {publishedDuplicates.map((m, i) => (
+                    <span key={m.publishedFactCheck!.id}>{i ? "; " : ""}<Link href={`/fact-checks/${encodeURIComponent(m.publishedFactCheck!.id)}`}>{m.publishedFactCheck!.headline}</Link></span>
+                  ))}
+                  . Consider marking it a duplicate instead.
+                </div>
+              ) : null}
+              <label>Headline<input name="headline" required defaultValue={claim.factCheck?.headline ?? ""} /></label>
+              <label>Summary<textarea name="summary" rows={2} /></label>
+              <div><button className="primary" type="submit" disabled={!!busy || dirty}>{busy === "publish" ? "Publishing…" : "Publish"}</button></div>
+            </form>
+            <form
+              className="stack"
+              aria-label="Request changes"
+              aria-busy={busy === "requestChanges"}
+              onSubmit={(e) => {
+                e.preventDefault();
+                const form = e.currentTarget;
+                void requestChanges(String(new FormData(form).get("note") ?? ""), () => form.reset());
+              }}
+            >
+              <h3>Or send it back</h3>
+              <label>What should change<textarea name="note" rows={3} required /></label>
+              <div><button type="submit" disabled={!!busy}>{busy === "requestChanges" ? "Sending back…" : "Request changes"}</button></div>
+            </form>
           </div>
         </section>
       ) : null}
@@ -261,7 +342,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               {ratings.map((r) => (
                 <label key={r.id} className="row" style={{ fontWeight: 400, flexDirection: "row" }}>
                   <input type="radio" name="verdict" value={r.id} checked={draft.ratingId === r.id} onChange={() => setDraft({ ...draft, ratingId: r.id })} />
-                  <span className="badge" style={{ background: r.color }}>{r.label}</span>
+                  <span className="badge" style={badgeStyle(r.color)}>{r.label}</span>
                   <span className="muted">{r.description}</span>
                 </label>
               ))}
@@ -273,12 +354,12 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               </div>
               {tab === "write" ? (
                 <label>
-                  Explanation (Markdown: **bold**, *italic*, [link](https://…))
+                  Explanation (Markdown: **bold**, *italic*, [link](https://…), - lists)
                   <textarea rows={8} value={draft.explanation} disabled={!editable} aria-invalid={!!fieldErrors.explanation} onChange={(e) => setDraft({ ...draft, explanation: e.target.value })} />
                   {fieldErrors.explanation ? <span className="field-error">{fieldErrors.explanation}</span> : null}
                 </label>
               ) : (
-                <div className="card" aria-label="Explanation preview">{draft.explanation ? <Markdown source={draft.explanation} /> : <p className="muted">Nothing written yet.</p>}</div>
+                <div className="card" role="region" aria-label="Explanation preview">{draft.explanation ? <Markdown source={draft.explanation} /> : <p className="muted">Nothing written yet.</p>}</div>
               )}
             </div>
             {editable ? (
@@ -296,16 +377,6 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
 
           <EvidencePanel claimId={claim.id} evidence={claim.evidence.edges.map((e) => e.node)} editable={editable} onChange={reload} />
 
-          {claim.viewerCan.publish ? (
-            <section className="card stack" aria-label="Publish">
-              <h2 style={{ marginTop: 0 }}>Publish the fact-check</h2>
-              <form className="stack" onSubmit={(e) => { e.preventDefault(); void publish(new FormData(e.currentTarget)); }}>
-                <label>Headline<input name="headline" required defaultValue={claim.factCheck?.headline ?? ""} /></label>
-                <label>Summary<textarea name="summary" rows={2} /></label>
-                <div><button className="primary" type="submit" disabled={!!busy || dirty}>{busy === "publish" ? "Publishing…" : "Publish"}</button></div>
-              </form>
-            </section>
-          ) : null}
           {claim.factCheck ? (
             <p>
               Fact-check: <Link href={`/fact-checks/${encodeURIComponent(claim.factCheck.id)}`}>{claim.factCheck.headline}</Link> ({claim.factCheck.status.toLowerCase()})
@@ -319,13 +390,12 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
             <h2 style={{ marginTop: 0 }}>Comments</h2>
             <Comments claimId={claim.id} comments={claim.comments} onChange={reload} />
           </section>
-          <section className="card">
+          <section className="card" aria-label="History">
             <h2 style={{ marginTop: 0 }}>History</h2>
             <ol className="timeline">
               {[...claim.history].reverse().map((event) => (
                 <li key={event.id}>
-                  <strong>{event.actor?.name ?? "System"}</strong> {describe(event.action)}
-                  <Changes before={event.before} after={event.after} />
+                  <HistoryLine event={event} names={{ ratings, users }} />
                   <div className="muted">{formatDateTime(event.createdAt)}</div>
                 </li>
               ))}
@@ -334,7 +404,7 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
           <section className="card">
             <h2 style={{ marginTop: 0 }}>ClaimReview JSON-LD</h2>
             {claim.claimReviewPreview ? (
-              <pre className="jsonld" data-testid="jsonld-preview">{JSON.stringify(claim.claimReviewPreview, null, 2)}</pre>
+              <pre className="jsonld" data-testid="jsonld-preview" tabIndex={0} aria-label="ClaimReview JSON-LD">{JSON.stringify(claim.claimReviewPreview, null, 2)}</pre>
             ) : (
               <p className="muted">Set a verdict to see what will be published.</p>
             )}
@@ -372,16 +442,19 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
         {matches.map((m) =>
           m.externalFactCheck ? (
             <li key={m.externalFactCheck.id}>
-              <span className="badge" style={{ background: m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f" }}>{m.level === "LIKELY_DUPLICATE" ? "Likely checked" : "Similar"}</span>{" "}
+              <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>{m.level === "LIKELY_DUPLICATE" ? "Likely checked" : "Similar"}</span>{" "}
               <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">{m.externalFactCheck.claimReviewed}</a>{" "}
               <span className="muted">({Math.round(m.score * 100)}%, {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel})</span>
             </li>
           ) : m.claim ? (
           <li key={m.claim.id}>
-            <span className="badge" style={{ background: m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f" }}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</span>{" "}
+            <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</span>{" "}
             <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>{" "}
-            <span className="muted">({Math.round(m.score * 100)}%{m.claim.rating ? `, ${m.claim.rating.label}` : ""})</span>
-            {m.publishedFactCheck ? <div className="muted">Fact-checked: {m.publishedFactCheck.headline}</div> : null}
+            <div className="muted row">
+              <StatusBadge status={m.claim.status} />
+              <span>{[m.claim.appearances[0]?.article.title, `marked ${formatDate(m.claim.createdAt)}`, m.claim.rating?.label, `${Math.round(m.score * 100)}% alike`].filter(Boolean).join(" · ")}</span>
+            </div>
+            {m.publishedFactCheck ? <div className="muted">Fact-checked {formatDate(m.publishedFactCheck.publishedAt)}: {m.publishedFactCheck.headline}</div> : null}
             {editable && claim.duplicateOf?.id !== m.claim.id ? (
               <div className="row">
                 <button type="button" onClick={async () => { await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim!.id, reuseVerdict: true }); await onChange(); }}>
@@ -410,48 +483,31 @@ function QuoteInContext({ body, start, end }: { body: string; start: number; end
     <blockquote data-testid="quote-in-context">
       {from > 0 ? "… " : ""}
       {body.slice(from, s)}
-      <mark className="claim" style={{ ["--c" as string]: "#bf8700" }}>{body.slice(s, e)}</mark>
+      <mark className="claim" style={{ ["--c" as string]: "#bf8700", background: tint("#bf8700", 0.22) }}>{body.slice(s, e)}</mark>
       {body.slice(e, to)}
       {to < body.length ? " …" : ""}
     </blockquote>
   );
 }
 
-const actionText: Record<string, string> = {
-  "claim.create": "marked the claim",
-  "claim.update": "edited",
-  "claim.move": "moved it",
-  "claim.assign": "assigned it",
-  "evidence.attach": "attached a source",
-  "evidence.update": "edited a citation",
-  "evidence.detach": "removed a source",
-  "comment.add": "commented",
-  "factCheck.publish": "published the fact-check",
-  "factCheck.unpublish": "unpublished the fact-check",
-  "factCheck.correct": "corrected the fact-check",
-  "claim.duplicate.confirm": "marked it a duplicate",
-  "claim.duplicate.reject": "rejected a suggested match",
-};
-const describe = (action: string) => actionText[action] ?? action;
-
-function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !k.endsWith("Id") || k === "ratingId");
-  if (!keys.length) return null;
-  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 80)}…` : v) : JSON.stringify(v));
+function HistoryLine({ event, names }: { event: Claim["history"][number]; names: Parameters<typeof describeEvent>[1] }) {
+  const { summary, details } = describeEvent(event, names);
   return (
-    <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
-      {keys.map((k) => (
-        <li key={k}>{k}: {k in b ? <><s>{show(b[k])}</s> → </> : null}{show(a[k])}</li>
-      ))}
-    </ul>
+    <>
+      <strong>{event.actor?.name ?? "The system"}</strong> {summary}
+      {details.length ? (
+        <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
+          {details.map((d, i) => <li key={i}>{d}</li>)}
+        </ul>
+      ) : null}
+    </>
   );
 }
 
 function Comments({ claimId, comments, onChange }: { claimId: string; comments: { id: string; body: string; createdAt: string; author: { name: string } }[]; onChange: () => Promise<unknown> }) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const { busy, run } = useSubmit();
   return (
     <div className="stack">
       {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
@@ -463,19 +519,26 @@ function Comments({ claimId, comments, onChange }: { claimId: string; comments: 
       ))}
       <form
         className="stack"
-        onSubmit={async (e) => {
+        aria-busy={busy}
+        onSubmit={(e) => {
           e.preventDefault();
-          const { addComment: r } = await request(AddComment, { claimId, body });
-          if (r.__typename === "MutationAddCommentSuccess") {
-            setBody("");
-            setError(null);
-            await onChange();
-          } else setError("message" in r ? r.message : "Could not comment");
+          void run(async (idempotencyKey) => {
+            try {
+              const { addComment: r } = await request(AddComment, { claimId, body }, { idempotencyKey });
+              if (r.__typename === "MutationAddCommentSuccess") {
+                setBody("");
+                setError(null);
+                await onChange();
+              } else setError("message" in r ? r.message : "Could not comment");
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          });
         }}
       >
         <label>Add a comment<textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!error} /></label>
         {error ? <span className="field-error">{error}</span> : null}
-        <div><button type="submit" disabled={!body.trim()}>Comment</button></div>
+        <div><button type="submit" disabled={!body.trim() || busy}>{busy ? "Commenting…" : "Comment"}</button></div>
       </form>
     </div>
   );

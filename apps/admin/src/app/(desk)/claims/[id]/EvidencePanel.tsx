@@ -2,7 +2,9 @@
 import { useState } from "react";
 import { type FieldErrors, fieldErrorsFrom } from "@/components/Field";
 import { graphql } from "@/gql";
+import { badgeStyle } from "@/lib/format";
 import { request } from "@/lib/graphql";
+import { useSubmit } from "@/lib/useSubmit";
 
 interface Evidence {
   id: string;
@@ -44,13 +46,13 @@ export function EvidencePanel({ claimId, evidence, editable, onChange }: { claim
   const [results, setResults] = useState<{ id: string; title: string; publisher?: string | null }[]>([]);
   const [picked, setPicked] = useState<string>("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
   async function attach(form: FormData, reset: () => void) {
-    setBusy(true);
     setErrors({});
     const text = (name: string) => String(form.get(name) ?? "").trim() || null;
-    try {
+    await run(async (idempotencyKey) => {
+     try {
       const { attachSource: r } = await request(Attach, {
         input: {
           claimId,
@@ -61,16 +63,17 @@ export function EvidencePanel({ claimId, evidence, editable, onChange }: { claim
             ? { sourceId: picked || null }
             : { source: { title: String(form.get("title") ?? ""), url: text("url"), publisher: text("publisher"), type: String(form.get("type")) as never, accessedAt: new Date().toISOString() } }),
         },
-      });
+      }, { idempotencyKey });
       if (r.__typename === "MutationAttachSourceSuccess") {
         reset();
         setPicked("");
         await onChange();
       } else if (r.__typename === "ValidationError") setErrors(fieldErrorsFrom(r.fieldErrors.map((e) => ({ ...e, path: e.path.filter((p) => p !== "source") }))));
       else setErrors({ _form: "message" in r ? r.message : "Could not attach" });
-    } finally {
-      setBusy(false);
-    }
+     } catch (e) {
+      setErrors({ _form: (e as Error).message });
+     }
+    });
   }
 
   return (
@@ -80,13 +83,13 @@ export function EvidencePanel({ claimId, evidence, editable, onChange }: { claim
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {evidence.map((e) => (
           <li key={e.id} className="card">
-            <span className="badge" style={{ background: stanceColors[e.stance] }}>{stanceLabels[e.stance]}</span>{" "}
+            <span className="badge" style={badgeStyle(stanceColors[e.stance] ?? "#57606a")}>{stanceLabels[e.stance]}</span>{" "}
             {e.source.url ? <a href={e.source.url} target="_blank" rel="noopener noreferrer">{e.source.title}</a> : e.source.title}
             {e.source.archivedUrl ? <> · <a href={e.source.archivedUrl} target="_blank" rel="noopener noreferrer">archived</a></> : null}
             <div className="muted">{[e.source.publisher, e.source.type.replace(/_/g, " ").toLowerCase(), e.location].filter(Boolean).join(" · ")}</div>
             {e.passage ? <blockquote>{e.passage}</blockquote> : null}
             {editable ? (
-              <button type="button" className="danger" onClick={async () => { await request(Detach, { id: e.id }); await onChange(); }}>
+              <button type="button" className="danger" disabled={busy} onClick={() => void run(async (idempotencyKey) => { await request(Detach, { id: e.id }, { idempotencyKey }); await onChange(); })}>
                 Remove
               </button>
             ) : null}
@@ -103,7 +106,7 @@ export function EvidencePanel({ claimId, evidence, editable, onChange }: { claim
             void attach(new FormData(form), () => form.reset());
           }}
         >
-          <div className="tabs" role="tablist">
+          <div className="tabs" role="tablist" aria-label="Where the source comes from">
             <button type="button" role="tab" aria-selected={mode === "new"} onClick={() => setMode("new")}>New source</button>
             <button type="button" role="tab" aria-selected={mode === "library"} onClick={() => setMode("library")}>From the library</button>
           </div>

@@ -33,7 +33,7 @@ graphql(`
     factCheck { id headline status url }
     claimReviewPreview
     duplicateOf { id claimReviewed }
-    matches { score level claim { id claimReviewed status rating { label color } } publishedFactCheck { id headline } externalFactCheck { id url claimReviewed publisherName ratingLabel } }
+    matches { score level claim { id claimReviewed status createdAt rating { label color } appearances { article { id title } } } publishedFactCheck { id headline publishedAt } externalFactCheck { id url claimReviewed publisherName ratingLabel } }
   }
 `);
 
