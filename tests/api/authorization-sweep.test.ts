@@ -44,8 +44,8 @@ const openToViewers = new Set(["createApiToken", "revokeApiToken"]);
  * other field on the way must come back empty.
  */
 const publicFields = new Set([
-  ...["id", "headline", "summary", "explanation", "publishedAt", "updatedAt", "publisherName", "status", "claimReview", "claimReviewed", "quote", "claimDate"].map((f) => `FactCheck.${f}`),
-  ...["id", "name", "title", "affiliation"].map((f) => `Person.${f}`),
+  ...["id", "headline", "summary", "explanation", "publishedAt", "updatedAt", "publisherName", "status", "claimReview", "claimReviewed", "quote", "claimDate", "url", "slug", "dateModified"].map((f) => `FactCheck.${f}`),
+  ...["id", "name", "title", "affiliation", "kind"].map((f) => `Person.${f}`),
   ...["id", "label", "description", "value", "color", "position"].map((f) => `Rating.${f}`),
   ...["id", "name", "isDefault", "worstRating", "bestRating"].map((f) => `RatingScale.${f}`),
   ...["id", "stance", "passage", "location", "createdAt"].map((f) => `Evidence.${f}`),
@@ -56,10 +56,10 @@ const publicFields = new Set([
   ...["id", "createdAt", "reason", "whatChanged"].map((f) => `Correction.${f}`),
   // The public record as published (the fact-check's snapshot).
   ...["tags", "version"].map((f) => `FactCheck.${f}`),
-  ...["name", "title", "affiliation", "sameAs"].map((f) => `PublishedSpeaker.${f}`),
+  ...["name", "kind", "title", "affiliation", "sameAs"].map((f) => `PublishedSpeaker.${f}`),
   ...["quote", "spanStart", "spanEnd"].map((f) => `PublishedAppearance.${f}`),
   ...["title", "canonicalUrl", "publishedAt"].map((f) => `PublishedArticle.${f}`),
-  "PublishedOutlet.name",
+  ...["name", "url"].map((f) => `PublishedOutlet.${f}`),
   ...["stance", "passage", "location"].map((f) => `PublishedEvidence.${f}`),
   ...["url", "title", "publisher", "archivedUrl", "type"].map((f) => `PublishedSource.${f}`),
 ]);

@@ -48,7 +48,7 @@ describe("JSON-LD blocks of a page", () => {
       <!-- <script type="application/ld+json">{"hidden": true}</script> --></head></html>`;
     expect(ldJsonBlocks(html).map((b) => JSON.parse(b)["@type"])).toEqual(["ClaimReview", "Thing"]);
     const parsed = parseClaimReviews(html);
-    expect(parsed.ok && parsed.reviews.map((r) => r.url)).toEqual([review.url]);
+    expect(parsed.ok && parsed.records.map((r) => (r.ok ? r.record.url : r.url))).toEqual([review.url]);
   });
 
   it("refuses a page over the cap with a problem, not an exception", () => {

@@ -15,11 +15,11 @@ export interface AdminServer {
 }
 
 /** Serves the built admin app (its server.mjs, as `npm start` does) against the given API. */
-export async function startAdmin(apiUrl: string): Promise<AdminServer> {
+export async function startAdmin(apiUrl: string, portWanted?: number): Promise<AdminServer> {
   if (!fs.existsSync(path.join(adminDir, ".next", "BUILD_ID"))) {
     throw new Error("The admin app is not built: run `npm test` from the repository root (it builds first) or `npm run build`.");
   }
-  const port = await freePort();
+  const port = portWanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     cwd: adminDir,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", CLAIMDESK_API_URL: apiUrl, CLAIMDESK_SAMPLE_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },

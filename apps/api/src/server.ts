@@ -91,17 +91,21 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       sendJson(res, ready ? 200 : 503, { ready });
       return;
     }
-    if (url.pathname.startsWith("/claim-reviews") && req.method === "GET") {
+    if (url.pathname.startsWith("/claim-reviews") && (req.method === "GET" || req.method === "HEAD")) {
+      const origin = `http://${headerValue(req, "host") ?? "localhost"}`;
       let response: Awaited<ReturnType<typeof claimReviewResponse>>;
       try {
-        response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null));
+        response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null), origin);
       } catch (error) {
         // A path that is not valid percent-encoding names no fact-check.
         if (!(error instanceof URIError)) throw error;
         response = { status: 404, body: { error: "No published fact-check with this id" } };
       }
       if (response) {
-        res.writeHead(response.status, { "content-type": "application/ld+json; charset=utf-8", "cache-control": "public, max-age=60" }).end(JSON.stringify(response.body));
+        // Only answers that stay true are cached publicly; a 404 may be published tomorrow.
+        const cache = response.status === 200 || response.status === 301 ? "public, max-age=60" : "no-store";
+        res.writeHead(response.status, { "content-type": "application/ld+json; charset=utf-8", "cache-control": cache, ...response.headers });
+        res.end(req.method === "HEAD" ? undefined : JSON.stringify(response.body));
         return;
       }
     }

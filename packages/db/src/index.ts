@@ -19,3 +19,4 @@ export { hashPassword, verifyPassword } from "./passwords.ts";
 export { spanText, findSpan, codePointLength, toCodePointOffset, toUtf16Index } from "./spans.ts";
 export { updateVersioned, type VersionedUpdate } from "./versioned.ts";
 export { backupDatabase, restoreDatabase } from "./backup.ts";
+export { factCheckSlug, shortId } from "./slug.ts";

@@ -24,5 +24,6 @@ export * as people from "./commands/people.ts";
 export * as comments from "./commands/comments.ts";
 export * as ratings from "./commands/ratings.ts";
 export * as users from "./commands/users.ts";
+export * as trustPages from "./commands/trust-pages.ts";
 export * as intake from "./commands/intake.ts";
 export * from "./search.ts";

@@ -15,6 +15,8 @@ export interface PublishedRating {
   color: string;
   best: number;
   worst: number;
+  /** The rating's definition (ClaimReview ratingExplanation); absent in snapshots taken before it was stored. */
+  definition?: string;
 }
 
 export interface PublishedSnapshot {
@@ -26,12 +28,12 @@ export interface PublishedSnapshot {
   claimDate: string | null;
   tags: string[];
   rating: PublishedRating | null;
-  speaker: { name: string; title: string | null; affiliation: string | null; sameAs: string[] } | null;
+  speaker: { name: string; kind?: "PERSON" | "ORGANIZATION"; title: string | null; affiliation: string | null; sameAs: string[] } | null;
   appearances: {
     quote: string;
     spanStart: number;
     spanEnd: number;
-    article: { title: string; canonicalUrl: string | null; publishedAt: string | null; outlet: string | null };
+    article: { title: string; canonicalUrl: string | null; publishedAt: string | null; outlet: string | null; outletUrl?: string | null };
   }[];
   evidence: {
     stance: string;
@@ -44,12 +46,14 @@ export interface PublishedSnapshot {
 /** The public record of a fact-check: a plain object, as readers and ClaimReview see it. */
 export interface PublishedRecord extends Omit<PublishedSnapshot, "claimDate" | "appearances"> {
   id: string;
+  /** The one public URL (from the slug set at publication). */
   url: string;
+  slug: string | null;
   headline: string;
   summary: string | null;
   publisherName: string;
   datePublished: Date;
-  /** Set once a correction changed the record. */
+  /** The last correction's date, or null: the one dateModified rule. */
   dateModified: Date | null;
   claimDate: Date | null;
   appearances: (Omit<PublishedSnapshot["appearances"][number], "article"> & {
@@ -63,6 +67,7 @@ export const publishedRecordSelect = {
   id: true,
   claimId: true,
   url: true,
+  slug: true,
   headline: true,
   summary: true,
   publisherName: true,
@@ -70,6 +75,7 @@ export const publishedRecordSelect = {
   updatedAt: true,
   snapshot: true,
   _count: { select: { corrections: true } },
+  corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
 } satisfies Prisma.FactCheckSelect;
 
 export type PublishedRow = Prisma.FactCheckGetPayload<{ select: typeof publishedRecordSelect }>;
@@ -94,19 +100,20 @@ export function recordOf(row: Omit<PublishedRow, "snapshot" | "claimId">, snapsh
   return {
     ...snapshot,
     id: row.id,
-    url: row.url ?? factCheckUrl(baseUrl, row.id),
+    url: row.slug ? factCheckUrl(baseUrl, row.slug) : (row.url ?? factCheckUrl(baseUrl, row.id)),
+    slug: row.slug,
     headline: row.headline,
     summary: row.summary,
     publisherName: row.publisherName,
     datePublished: row.publishedAt,
-    dateModified: row._count.corrections ? row.updatedAt : null,
+    dateModified: row.corrections[0]?.createdAt ?? null,
     claimDate: date(snapshot.claimDate),
     appearances: snapshot.appearances.map((a) => ({ ...a, article: { ...a.article, publishedAt: date(a.article.publishedAt) } })),
     corrections: row._count.corrections,
   };
 }
 
-/** Where the public page of a fact-check lives. */
-export function factCheckUrl(baseUrl: string, id: string): string {
-  return `${baseUrl.replace(/\/$/, "")}/fact-checks/${id}`;
+/** Where the public page of a fact-check lives: /fact-checks/<slug>, its one URL. */
+export function factCheckUrl(baseUrl: string, slug: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/fact-checks/${slug}`;
 }

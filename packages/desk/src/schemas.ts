@@ -2,7 +2,7 @@
  * Every input the desk accepts, validated one way: these zod schemas, with
  * the enums taken from Prisma's, so a new enum value needs no second edit.
  */
-import { ClaimStatus, Role, SourceType, Stance } from "@claimdesk/db";
+import { ClaimStatus, PersonKind, Role, SourceType, Stance } from "@claimdesk/db";
 import { z } from "zod";
 
 const tag = z.string().trim().min(1).max(60);
@@ -21,6 +21,7 @@ const sourceUrl = z
 
 export const enums = {
   claimStatus: z.enum(ClaimStatus),
+  personKind: z.enum(PersonKind),
   role: z.enum(Role),
   sourceType: z.enum(SourceType),
   stance: z.enum(Stance),
@@ -30,10 +31,14 @@ export const required = (max: number) => z.string().trim().min(1, "is required")
 
 export const personSchema = z.object({
   name: required(200),
+  /** A person, or an organisation or group (the ClaimReview claimant type); default PERSON. */
+  kind: z.enum(PersonKind).nullish().transform((k) => k ?? undefined),
   title: z.string().trim().max(300).nullish(),
   affiliation: z.string().trim().max(300).nullish(),
   sameAs: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(20).default([]),
 });
+
+export const trustPageSchema = z.object({ title: required(200), body: required(100_000) });
 
 export const createClaimSchema = z
   .object({

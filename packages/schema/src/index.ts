@@ -14,6 +14,8 @@ import "./types/comment.ts";
 import "./types/audit-event.ts";
 import "./types/search.ts";
 import "./types/intelligence.ts";
+import "./types/public-site.ts";
+import "./types/claim-review-import.ts";
 import "./types/review.ts";
 import "./types/stats.ts";
 import "./types/intake.ts";

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { factCheckSlug } from "../slug.ts";
 import { hashPassword } from "../passwords.ts";
 import { findSpan } from "../spans.ts";
 import { readCorpusArticle } from "./corpus.ts";
@@ -131,7 +132,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
 
       if (!(await existing(tx.factCheck, sampleFactCheck.id))) {
         const { rating, publishedBy, ...factCheck } = sampleFactCheck;
-        await tx.factCheck.create({ data: { ...factCheck, ratingId: ratingId(rating), publishedById: publishedBy } });
+        const claim = await tx.claim.findUniqueOrThrow({ where: { id: factCheck.claimId }, select: { claimReviewed: true } });
+        await tx.factCheck.create({ data: { ...factCheck, slug: factCheckSlug(claim.claimReviewed, factCheck.id), ratingId: ratingId(rating), publishedById: publishedBy } });
         // What the public reads, frozen as the desk has it now (see the published_snapshot migration).
         await tx.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = ${factCheck.id}`;
         count("FactCheck", true);

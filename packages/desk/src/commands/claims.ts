@@ -1,6 +1,6 @@
 import { z } from "zod";
 /** Claims: marking, editing, assigning, moving through the workflow, duplicates. */
-import { type Claim, type ClaimStatus, type Prisma, type Stance, codePointLength, spanText } from "@claimdesk/db";
+import { type Claim, type ClaimStatus, type PersonKind, type Prisma, type Stance, codePointLength, spanText } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
 import { actorFor, assignable, lockedChanges, permissions } from "../policy.ts";
@@ -15,6 +15,7 @@ export type Answer<T> = (tx: Tx, id: string) => Promise<T>;
 
 export interface PersonFields {
   name: string;
+  kind?: PersonKind | null;
   title?: string | null;
   affiliation?: string | null;
   sameAs?: string[] | null;

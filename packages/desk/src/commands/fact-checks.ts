@@ -3,7 +3,7 @@
  * what the public reads (the snapshot); a correction, public and dated, is
  * the only way that changes afterwards.
  */
-import type { Prisma } from "@claimdesk/db";
+import { type Prisma, factCheckSlug } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowError } from "../errors.ts";
 import { permissions } from "../policy.ts";
@@ -33,7 +33,7 @@ export async function publishFactCheck(ctx: DeskContext, input: PublishInput): P
   const viewer = ctx.viewer;
   const fields = parseInput(publishSchema, input, ["input"]);
   return audited(ctx, async (tx, audit) => {
-    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, include: { factCheck: { select: { id: true, url: true } } } });
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, include: { factCheck: { select: { id: true, slug: true } } } });
     if (!claim) throw new NotFoundError("The claim");
     if (claim.version !== input.version) throw new ConflictError("Claim", claim);
     if (claim.status !== "IN_REVIEW") throw new WorkflowError(`Only a claim in review can be published (this one is ${claim.status})`);
@@ -57,13 +57,16 @@ export async function publishFactCheck(ctx: DeskContext, input: PublishInput): P
       publishedById: viewer.id,
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
     };
+    // The slug is set once, at first publication: republishing or rewording keeps the URL.
     let factCheckId: string;
     if (claim.factCheck) {
       factCheckId = claim.factCheck.id;
-      await saveLocked(tx, "FactCheck", factCheckId, { ...data, url: claim.factCheck.url ?? factCheckUrl(ctx.newsroom.url, factCheckId) });
+      const slug = claim.factCheck.slug ?? factCheckSlug(reviewed.claimReviewed, factCheckId);
+      await saveLocked(tx, "FactCheck", factCheckId, { ...data, slug, url: factCheckUrl(ctx.newsroom.url, slug) });
     } else {
       factCheckId = (await tx.factCheck.create({ data: { ...data, claimId: claim.id, publishedAt: new Date() }, select: { id: true } })).id;
-      await saveVersioned(tx, "FactCheck", factCheckId, 1, { url: factCheckUrl(ctx.newsroom.url, factCheckId) });
+      const slug = factCheckSlug(reviewed.claimReviewed, factCheckId);
+      await saveVersioned(tx, "FactCheck", factCheckId, 1, { slug, url: factCheckUrl(ctx.newsroom.url, slug) });
     }
     await audit({
       action: "factCheck.publish",

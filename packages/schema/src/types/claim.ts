@@ -75,7 +75,7 @@ export const ClaimRef = builder.prismaNode("Claim", {
       type: "JSON",
       nullable: true,
       description: "The ClaimReview JSON-LD publishing would produce now (null without a verdict)",
-      select: { id: true, factCheck: { select: { id: true, headline: true, summary: true, url: true, publisherName: true, publishedAt: true, updatedAt: true } } },
+      select: { id: true, factCheck: { select: { id: true, headline: true, summary: true, url: true, slug: true, publisherName: true, publishedAt: true, updatedAt: true } } },
       resolve: async (claim, _args, ctx) => {
         const snapshot = await currentSnapshot(ctx.prisma, claim.id);
         if (!snapshot?.rating) return null;
@@ -83,12 +83,14 @@ export const ClaimRef = builder.prismaNode("Claim", {
         const row = {
           id: fc?.id ?? "(on publication)",
           url: fc?.url ?? null,
+          slug: fc?.slug ?? null,
           headline: fc?.headline ?? "",
           summary: fc?.summary ?? null,
           publisherName: fc?.publisherName ?? ctx.newsroom.name,
           publishedAt: fc?.publishedAt ?? new Date(),
           updatedAt: fc?.updatedAt ?? new Date(),
           _count: { corrections: 0 },
+          corrections: [],
         };
         return claimReviewOf(recordOf(row, snapshot, ctx.newsroom.url), ctx.newsroom);
       },

@@ -19,31 +19,30 @@ import type { Context } from "../context.ts";
 import { claimReviewOf } from "../published.ts";
 import { FactCheckStatusEnum, StanceEnum } from "./common.ts";
 import { ClaimRef } from "./claim.ts";
+import { PersonKindEnum } from "./person.ts";
 import { RatingRef } from "./rating.ts";
-
-/** Where the public page of a fact-check lives. */
-export function factCheckUrl(ctx: { newsroom: { url: string } }, id: string): string {
-  return publicUrl(ctx.newsroom.url, id);
-}
 
 type Published = PublishedRecord;
 const PublishedSpeaker = builder.objectRef<NonNullable<Published["speaker"]>>("PublishedSpeaker").implement({
   description: "The speaker as published",
   fields: (t) => ({
     name: t.exposeString("name"),
+    kind: t.field({ type: PersonKindEnum, description: "A person, or an organisation or group (ClaimReview claimant type)", resolve: (s) => s.kind ?? "PERSON" }),
     title: t.exposeString("title", { nullable: true }),
     affiliation: t.exposeString("affiliation", { nullable: true }),
     sameAs: t.exposeStringList("sameAs"),
   }),
 });
-const PublishedOutlet = builder.objectRef<{ name: string }>("PublishedOutlet").implement({ fields: (t) => ({ name: t.exposeString("name") }) });
+const PublishedOutlet = builder.objectRef<{ name: string; url: string | null }>("PublishedOutlet").implement({
+  fields: (t) => ({ name: t.exposeString("name"), url: t.exposeString("url", { nullable: true }) }),
+});
 const PublishedArticle = builder.objectRef<Published["appearances"][number]["article"]>("PublishedArticle").implement({
   description: "An article the claim appeared in, as published",
   fields: (t) => ({
     title: t.exposeString("title"),
     canonicalUrl: t.exposeString("canonicalUrl", { nullable: true }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
-    outlet: t.field({ type: PublishedOutlet, nullable: true, resolve: (a) => (a.outlet ? { name: a.outlet } : null) }),
+    outlet: t.field({ type: PublishedOutlet, nullable: true, resolve: (a) => (a.outlet ? { name: a.outlet, url: a.outletUrl ?? null } : null) }),
   }),
 });
 const PublishedAppearance = builder.objectRef<Published["appearances"][number]>("PublishedAppearance").implement({
@@ -102,10 +101,23 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
   fields: (t) => ({
     headline: t.exposeString("headline"),
     summary: t.exposeString("summary", { nullable: true }),
-    url: t.exposeString("url", { nullable: true }),
+    url: t.string({
+      nullable: true,
+      description: "The public page: the one URL of this fact-check (ClaimReview url)",
+      select: { slug: true },
+      resolve: (fc, _args, ctx) => (fc.slug ? publicUrl(ctx.newsroom.url, fc.slug) : null),
+    }),
+    slug: t.exposeString("slug", { nullable: true, description: "The public page's path segment under /fact-checks/" }),
+    dateModified: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "ClaimReview dateModified: the last correction's date, or null",
+      select: { corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
+      resolve: (fc) => fc.corrections[0]?.createdAt ?? null,
+    }),
     status: t.expose("status", { type: FactCheckStatusEnum }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "dateModified: changes with corrections" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed (not ClaimReview dateModified: see dateModified)" }),
     publisherName: t.exposeString("publisherName"),
     explanation: t.string({ ...recordField, description: "Markdown, as published", resolve: async (fc, _a, ctx) => (await record(fc, ctx)).explanation ?? "" }),
     rating: t.relation("rating", { description: "The verdict as published (changes only through a correction)" }),

@@ -2,9 +2,7 @@ import { codePointLength } from "@claimdesk/db";
 import { audited } from "@claimdesk/desk";
 import { claims, permissions, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
-import { ClaimReviewImportError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
-import { mapRating, parseClaimReviews } from "../intelligence/claim-review-import.ts";
-import { ErrorInterface } from "./common.ts";
+import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
 import { type ClaimMatchRow, findRecurringFactChecks, findSimilarClaims, matchThresholds } from "../intelligence/matching.ts";
 import { splitSentences } from "../intelligence/sentences.ts";
@@ -74,6 +72,7 @@ export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
     worstRating: t.exposeFloat("worstRating", { nullable: true }),
     rating: t.relation("rating", { nullable: true, description: "Their verdict on our scale, where it maps" }),
     claimAuthor: t.exposeString("claimAuthor", { nullable: true }),
+    reviewAuthor: t.exposeString("reviewAuthor", { nullable: true, description: "The journalist who wrote it, when named" }),
     datePublished: t.expose("datePublished", { type: "DateTime", nullable: true }),
     raw: t.expose("raw", { type: "JSON" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -188,60 +187,6 @@ builder.mutationField("rejectMatch", (t) =>
     resolve: async (query, _root, args, ctx) => {
       const id = await claims.rejectMatch(ctx, args.claimId.id, args.candidateId.id);
       return ctx.prisma.claim.findUniqueOrThrow({ ...selection(query), where: { id } });
-    },
-  }),
-);
-
-// ---------------------------------------------------------------- import
-
-builder.objectType(ClaimReviewImportError, {
-  name: "ClaimReviewImportError",
-  description: "Why nothing was imported: every problem found, with where",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ClaimReviewImportError,
-  fields: (t) => ({ problems: t.exposeStringList("problems") }),
-});
-
-const ImportResultRef = builder.objectRef<{ importedIds: string[]; alreadyKnown: number }>("ClaimReviewImport").implement({
-  fields: (t) => ({
-    imported: t.prismaField({
-      type: ["ExternalFactCheck"],
-      resolve: (query, result, _a, ctx) => ctx.prisma.externalFactCheck.findMany({ ...selection(query), where: { id: { in: result.importedIds } }, orderBy: { createdAt: "asc" } }),
-    }),
-    alreadyKnown: t.exposeInt("alreadyKnown", { description: "Reviews whose URL was imported before (left as they were)" }),
-  }),
-});
-
-builder.mutationField("importClaimReviews", (t) =>
-  t.field({
-    type: ImportResultRef,
-    description: "Imports other fact-checkers' ClaimReview JSON-LD (an object, an array, or a page's ld+json scripts) so matching finds them. All or nothing.",
-    authScopes: { deskWriter: true },
-    errors: { types: [ClaimReviewImportError, ForbiddenError, ValidationError] },
-    args: { text: t.arg.string({ required: true, description: "JSON-LD, or the HTML of a page containing it" }) },
-    resolve: async (_root, args, ctx) => {
-      if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-      if (args.text.length > 5_000_000) throw ValidationError.field("text", "is larger than 5 MB");
-      const parsed = parseClaimReviews(args.text);
-      if (!parsed.ok) throw new ClaimReviewImportError(parsed.problems);
-      const scale = await ctx.prisma.rating.findMany({ where: { scale: { isDefault: true } }, select: { id: true, label: true, value: true } });
-      return audited(ctx, async (tx, audit) => {
-        const importedIds: string[] = [];
-        let alreadyKnown = 0;
-        for (const review of parsed.reviews) {
-          if (await tx.externalFactCheck.findUnique({ where: { url: review.url }, select: { id: true } })) {
-            alreadyKnown++;
-            continue;
-          }
-          const { raw, ...fields } = review;
-          const created = await tx.externalFactCheck.create({
-            data: { ...fields, raw: raw as object, ratingId: mapRating(review, scale), importedById: ctx.viewer?.id ?? null },
-          });
-          importedIds.push(created.id);
-          await audit({ action: "externalFactCheck.import", entityType: "ExternalFactCheck", entityId: created.id, after: { url: review.url, claimReviewed: review.claimReviewed, ratingLabel: review.ratingLabel } });
-        }
-        return { importedIds, alreadyKnown };
-      });
     },
   }),
 );

@@ -3,6 +3,8 @@ import { ForbiddenError, ValidationError, people, visible } from "@claimdesk/des
 import { builder, pageCost } from "../builder.ts";
 import { searchText } from "../search-text.ts";
 
+export const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON", "ORGANIZATION"] as const });
+
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
@@ -11,6 +13,7 @@ export const PersonRef = builder.prismaNode("Person", {
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
+    kind: t.expose("kind", { type: PersonKindEnum, description: "A person, or an organisation or group (ClaimReview claimant type)" }),
     title: t.exposeString("title", { nullable: true }),
     affiliation: t.exposeString("affiliation", { nullable: true }),
     sameAs: t.exposeStringList("sameAs", { description: "Links identifying this person elsewhere (ClaimReview sameAs)" }),
@@ -44,6 +47,7 @@ function personWhere(query: string | null | undefined) {
 export const PersonInput = builder.inputType("PersonInput", {
   fields: (t) => ({
     name: t.string({ required: true }),
+    kind: t.field({ type: PersonKindEnum, required: false, description: "Default PERSON" }),
     title: t.string({ required: false }),
     affiliation: t.string({ required: false }),
     sameAs: t.stringList({ required: false }),

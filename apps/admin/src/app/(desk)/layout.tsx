@@ -28,6 +28,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
           {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}
+          {viewerCan.administer ? <Link href="/trust-pages">Trust pages</Link> : null}
         </nav>
         <span className="muted who">
           {me.name} · {me.role.replace("_", "-").toLowerCase()}

@@ -2,12 +2,16 @@ import Link from "next/link";
 import { graphql } from "@/gql";
 import { formatDate } from "@/lib/format";
 import { publicQuery } from "@/lib/server";
+import { pageMetadata } from "../site";
+import { TrustLinks } from "../TrustLinks";
 
-export const metadata = { title: "Fact-checks" };
+export function generateMetadata() {
+  return pageMetadata("/fact-checks", "Fact-checks", "Published fact-checks: each claim, its verdict and the sources behind it.");
+}
 
 const PublicListQuery = graphql(`
   query PublicFactChecks {
-    factChecks(first: 50) { edges { node { id headline claimReviewed publishedAt rating { label color } } } }
+    factChecks(first: 50) { edges { node { id slug headline claimReviewed publishedAt rating { label color } } } }
   }
 `);
 
@@ -21,12 +25,13 @@ export default async function PublicFactChecksPage() {
         {factChecks.edges.map(({ node }) => (
           <li key={node.id} className="card">
             <span className="badge" style={{ background: node.rating.color }}>{node.rating.label}</span>{" "}
-            <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
+            <Link href={`/fact-checks/${node.slug ?? encodeURIComponent(node.id)}`}>{node.headline}</Link>
             <div className="muted">{node.claimReviewed} · {formatDate(node.publishedAt)}</div>
           </li>
         ))}
       </ul>
-      <p className="muted"><Link href="/methodology">How we rate claims</Link> · <Link href="/login">Newsroom sign-in</Link></p>
+      <TrustLinks />
+      <p className="muted"><Link href="/login">Newsroom sign-in</Link></p>
     </main>
   );
 }

@@ -1,7 +1,12 @@
 import { graphql } from "@/gql";
 import { publicQuery } from "@/lib/server";
+import { pageMetadata } from "../site";
+import { TrustPageBody, loadTrustPage } from "../TrustPageBody";
 
-export const metadata = { title: "How we rate claims" };
+export async function generateMetadata() {
+  const page = await loadTrustPage("METHODOLOGY");
+  return pageMetadata("/methodology", page.title, page.body.slice(0, 200));
+}
 
 const MethodologyQuery = graphql(`
   query Methodology {
@@ -13,7 +18,8 @@ export default async function MethodologyPage() {
   const { defaultRatingScale: scale } = await publicQuery(MethodologyQuery, {});
   return (
     <main style={{ maxWidth: 760 }}>
-      <h1>How we rate claims</h1>
+      <TrustPageBody slug={"METHODOLOGY"} />
+      <h2>Our rating scale</h2>
       <p>Each fact-check rates one claim on this scale, from the best rating to the worst.</p>
       <dl>
         {scale?.ratings.map((r) => (

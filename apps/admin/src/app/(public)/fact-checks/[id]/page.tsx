@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { Markdown } from "@/components/Markdown";
 import { graphql } from "@/gql";
 import { formatDate } from "@/lib/format";
 import { publicQuery } from "@/lib/server";
+import { TrustLinks } from "../../TrustLinks";
 
 const FactCheckQuery = graphql(`
-  query PublicFactCheck($id: ID!) {
-    node(id: $id) {
+  query PublicFactCheck($path: String!) {
+    publicFactCheck(path: $path) {
       __typename
       ... on FactCheck {
-        id headline summary claimReviewed quote publishedAt updatedAt publisherName explanation claimReview
+        id slug url headline summary claimReviewed quote publishedAt dateModified publisherName explanation claimReview
         rating { label description color value scale { bestRating worstRating } }
         speaker { name title }
         appearances { article { title canonicalUrl publishedAt outlet { name } } }
@@ -22,14 +23,31 @@ const FactCheckQuery = graphql(`
   }
 `);
 
-async function load(id: string) {
-  const data = await publicQuery(FactCheckQuery, { id: decodeURIComponent(id) });
-  return data.node?.__typename === "FactCheck" ? data.node : null;
+/** The fact-check a path names, redirecting every other form of it to its one URL. */
+async function load(param: string) {
+  let path: string;
+  try {
+    path = decodeURIComponent(param);
+  } catch {
+    notFound();
+  }
+  const fc = (await publicQuery(FactCheckQuery, { path })).publicFactCheck;
+  if (!fc) notFound();
+  if (fc.slug && fc.slug !== path) permanentRedirect(`/fact-checks/${fc.slug}`);
+  return fc;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const fc = await load((await params).id);
-  return fc ? { title: fc.headline, description: fc.summary ?? fc.claimReviewed } : { title: "Not found" };
+  const description = `${fc.rating.label}: ${fc.claimReviewed}`;
+  const url = fc.url ?? undefined;
+  return {
+    title: fc.headline,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "article", title: fc.headline, description, url, siteName: fc.publisherName, publishedTime: fc.publishedAt, ...(fc.dateModified ? { modifiedTime: fc.dateModified } : {}) },
+    twitter: { card: "summary", title: fc.headline, description },
+  };
 }
 
 const stanceText: Record<string, string> = { SUPPORTS: "supports", REFUTES: "refutes", CONTEXT: "context" };
@@ -37,11 +55,10 @@ const stanceText: Record<string, string> = { SUPPORTS: "supports", REFUTES: "ref
 /** The public page of a published fact-check: server-rendered, with its ClaimReview JSON-LD. */
 export default async function PublicFactCheckPage({ params }: { params: Promise<{ id: string }> }) {
   const fc = await load((await params).id);
-  if (!fc) notFound();
   return (
     <main style={{ maxWidth: 760 }}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(fc.claimReview).replace(/</g, "\\u003c") }} />
-      <p className="muted">{fc.publisherName} · Fact-check · {formatDate(fc.publishedAt)}{fc.corrections.length ? ` · corrected ${formatDate(fc.updatedAt)}` : ""}</p>
+      <p className="muted">{fc.publisherName} · Fact-check · {formatDate(fc.publishedAt)}{fc.dateModified ? ` · corrected ${formatDate(fc.dateModified)}` : ""}</p>
       <h1>{fc.headline}</h1>
       <section className="card stack" aria-label="Verdict">
         <div><strong>Claim:</strong> {fc.claimReviewed}</div>
@@ -82,7 +99,7 @@ export default async function PublicFactCheckPage({ params }: { params: Promise<
       ) : (
         <ul>{fc.corrections.map((c) => <li key={c.id}><strong>{formatDate(c.createdAt)}:</strong> {c.whatChanged}. {c.reason}</li>)}</ul>
       )}
-      <p className="muted"><Link href="/methodology">How we rate claims</Link></p>
+      <TrustLinks />
     </main>
   );
 }
