@@ -17,7 +17,9 @@ function busy(port) {
 
 for (const { port, who, fix } of ports) {
   if (await busy(port)) {
-    console.error(`error: port ${port} is already in use, and ${who} needs it (is Claimdesk already running?); ${fix}, then run npm start again`);
+    console.error(
+      `error: port ${port} is already in use, and ${who} needs it (is Claimdesk already running?); ${fix}, then run npm start again`,
+    );
     process.exit(1);
   }
 }

@@ -15,19 +15,31 @@ function run(command, args, cwd, env = {}) {
 }
 
 function newestSnapshot() {
-  const folders = fs.readdirSync(migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = fs
+    .readdirSync(migrations, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const withSnapshot = folders.filter((name) => fs.existsSync(path.join(migrations, name, "schema.snapshot.prisma")));
   const newest = folders.at(-1);
   if (withSnapshot.length !== 1 || withSnapshot[0] !== newest) {
-    return { ok: false, output: `only the newest migration (${newest}) may keep schema.snapshot.prisma; found it in: ${withSnapshot.join(", ") || "none"}` };
+    return {
+      ok: false,
+      output: `only the newest migration (${newest}) may keep schema.snapshot.prisma; found it in: ${withSnapshot.join(", ") || "none"}`,
+    };
   }
-  const same = fs.readFileSync(path.join(migrations, newest, "schema.snapshot.prisma"), "utf8") === fs.readFileSync(path.join(root, "packages/db/prisma/schema.prisma"), "utf8");
+  const same =
+    fs.readFileSync(path.join(migrations, newest, "schema.snapshot.prisma"), "utf8") ===
+    fs.readFileSync(path.join(root, "packages/db/prisma/schema.prisma"), "utf8");
   return { ok: same, output: same ? "" : `schema.prisma changed since ${newest}: run npm run db:migration:new <name>` };
 }
 
 const checks = [
   ["schema.graphql is what the Pothos schema prints", () => run("npx", ["tsx", "src/cli/print-schema.ts", "--check"], "packages/schema")],
-  ["the admin's generated GraphQL types are current", () => run("npx", ["graphql-codegen", "--config", "codegen.ts", "--check"], "apps/admin")],
+  [
+    "the admin's generated GraphQL types are current",
+    () => run("npx", ["graphql-codegen", "--config", "codegen.ts", "--check"], "apps/admin"),
+  ],
   ["the example client's generated types are current", () => run("npx", ["graphql-codegen", "--config", "codegen.ts", "--check"], "tests")],
   ["the newest migration's snapshot equals schema.prisma", newestSnapshot],
   [
@@ -42,7 +54,13 @@ for (const [name, check] of checks) {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}`);
   if (!ok) {
     failed++;
-    console.log(output.split("\n").slice(-25).map((line) => `     ${line}`).join("\n"));
+    console.log(
+      output
+        .split("\n")
+        .slice(-25)
+        .map((line) => `     ${line}`)
+        .join("\n"),
+    );
   }
 }
 console.log(failed ? `check: ${failed} of ${checks.length} failed` : `check: all ${checks.length} agree`);

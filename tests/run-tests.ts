@@ -48,7 +48,11 @@ const result = spawnSync(
   { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url, CLAIMDESK_TEST_DATABASES: kinds.join(",") } },
 );
 if (fs.existsSync(summaryFile)) {
-  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   fs.rmSync(summaryFile);
   if (!failure) console.log(`database suites run: ${kinds.join(", ")}`);
   else console.log(`database suites run: ${kinds.join(", ")} (PostgreSQL skipped: unreachable)`);

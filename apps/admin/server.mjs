@@ -12,7 +12,10 @@ import next from "next";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
-const trustedProxies = (process.env.CLAIMDESK_ADMIN_TRUSTED_PROXIES ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+const trustedProxies = (process.env.CLAIMDESK_ADMIN_TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((a) => a.trim())
+  .filter(Boolean);
 // Read by src/app/graphql/route.ts in this same process.
 process.env.CLAIMDESK_PEER_TOKEN = randomBytes(24).toString("base64url");
 
@@ -24,7 +27,7 @@ function clientAddress(req) {
   const peer = req.socket.remoteAddress ?? "unknown";
   if (!trustedProxies.includes(peer)) return peer;
   const forwarded = req.headers["x-forwarded-for"];
-  return (Array.isArray(forwarded) ? forwarded.join(",") : forwarded ?? "").split(",").at(-1)?.trim() || peer;
+  return (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").at(-1)?.trim() || peer;
 }
 
 http

@@ -17,7 +17,9 @@ await build({
     {
       name: "npm-packages-external",
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@claimdesk/") ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith("@claimdesk/") ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

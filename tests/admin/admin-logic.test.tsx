@@ -33,7 +33,13 @@ describe("admin: API field errors", () => {
 
 describe("admin: explanation Markdown", () => {
   it("renders Markdown with GitHub's lists and tables", () => {
-    const html = renderToStaticMarkup(<Markdown source={"Growth was **5.2%** in *2023*.\n\nSee [NBS](https://www.stats.gov.cn/).\n\n- 2023: 5.2%\n- 2024: 5.0%\n\n| year | growth |\n| --- | --- |\n| 2024 | 5.0% |"} />);
+    const html = renderToStaticMarkup(
+      <Markdown
+        source={
+          "Growth was **5.2%** in *2023*.\n\nSee [NBS](https://www.stats.gov.cn/).\n\n- 2023: 5.2%\n- 2024: 5.0%\n\n| year | growth |\n| --- | --- |\n| 2024 | 5.0% |"
+        }
+      />,
+    );
     expect(html).toContain("<p>Growth was <strong>5.2%</strong> in <em>2023</em>.</p>");
     expect(html).toContain('<a href="https://www.stats.gov.cn/" target="_blank" rel="noopener noreferrer">NBS</a>');
     expect(html).toMatch(/<ul>\s*<li>2023: 5.2%<\/li>\s*<li>2024: 5.0%<\/li>\s*<\/ul>/);
@@ -41,7 +47,9 @@ describe("admin: explanation Markdown", () => {
   });
 
   it("never renders HTML or script links from the text", () => {
-    const html = renderToStaticMarkup(<Markdown source={'<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(1)</script> ![y](javascript:alert(2))'} />);
+    const html = renderToStaticMarkup(
+      <Markdown source={"<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(1)</script> ![y](javascript:alert(2))"} />,
+    );
     expect(html).not.toMatch(/<img[^>]*onerror|<script|href="javascript|src="javascript/);
   });
 });
@@ -67,17 +75,41 @@ describe("admin: overlapping claim spans", () => {
 });
 
 describe("admin: history and corrections in the desk's words", () => {
-  const names = { ratings: [{ id: "r1", label: "Mostly true" }, { id: "r2", label: "True" }], users: [{ id: "u1", name: "Chandra Checker" }] };
+  const names = {
+    ratings: [
+      { id: "r1", label: "Mostly true" },
+      { id: "r2", label: "True" },
+    ],
+    users: [{ id: "u1", name: "Chandra Checker" }],
+  };
   it("names fields and resolves ids", () => {
-    expect(describeEvent({ action: "claim.update", before: { ratingId: "r1", claimReviewed: "a" }, after: { ratingId: "r2", claimReviewed: "b" } }, names)).toEqual({ summary: "edited the claim", details: ["Verdict: Mostly true → True", "Wording: a → b"] });
-    expect(describeEvent({ action: "claim.assign", before: { assigneeId: null }, after: { assigneeId: "u1" } }, names).summary).toBe("assigned it to Chandra Checker");
+    expect(
+      describeEvent(
+        { action: "claim.update", before: { ratingId: "r1", claimReviewed: "a" }, after: { ratingId: "r2", claimReviewed: "b" } },
+        names,
+      ),
+    ).toEqual({ summary: "edited the claim", details: ["Verdict: Mostly true → True", "Wording: a → b"] });
+    expect(describeEvent({ action: "claim.assign", before: { assigneeId: null }, after: { assigneeId: "u1" } }, names).summary).toBe(
+      "assigned it to Chandra Checker",
+    );
     // The page's ratings carry global ids; the audit trail, database ids.
     const globalNames = { ratings: [{ id: Buffer.from("Rating:seed-rating-true").toString("base64"), label: "True" }], users: [] };
-    expect(describeEvent({ action: "claim.update", before: { ratingId: null }, after: { ratingId: "seed-rating-true" } }, globalNames).details).toEqual(["Verdict: none → True"]);
-    expect(describeEvent({ action: "claim.create", before: null, after: { quote: "q", claimReviewed: "q", spanStart: 233, spanEnd: 250, articleId: "x" } }, names)).toEqual({ summary: "marked the claim", details: [] });
+    expect(
+      describeEvent({ action: "claim.update", before: { ratingId: null }, after: { ratingId: "seed-rating-true" } }, globalNames).details,
+    ).toEqual(["Verdict: none → True"]);
+    expect(
+      describeEvent(
+        { action: "claim.create", before: null, after: { quote: "q", claimReviewed: "q", spanStart: 233, spanEnd: 250, articleId: "x" } },
+        names,
+      ),
+    ).toEqual({ summary: "marked the claim", details: [] });
   });
   it("says a correction kept the verdict rather than removed it", () => {
-    const event = { action: "factCheck.correct", before: { ratingId: "r1" }, after: { correctionId: "c", whatChanged: "Added a figure", reason: "New data", ratingId: null } };
+    const event = {
+      action: "factCheck.correct",
+      before: { ratingId: "r1" },
+      after: { correctionId: "c", whatChanged: "Added a figure", reason: "New data", ratingId: null },
+    };
     expect(describeEvent(event, names).details).toEqual(["Added a figure (New data)", "Verdict unchanged"]);
   });
   it("ends each sentence of a correction line with one full stop", () => {

@@ -44,14 +44,32 @@ const openToViewers = new Set(["createApiToken", "revokeApiToken"]);
  * other field on the way must come back empty.
  */
 const publicFields = new Set([
-  ...["id", "headline", "summary", "explanation", "publishedAt", "updatedAt", "publisherName", "status", "claimReview", "claimReviewed", "quote", "claimDate", "url", "slug", "dateModified"].map((f) => `FactCheck.${f}`),
+  ...[
+    "id",
+    "headline",
+    "summary",
+    "explanation",
+    "publishedAt",
+    "updatedAt",
+    "publisherName",
+    "status",
+    "claimReview",
+    "claimReviewed",
+    "quote",
+    "claimDate",
+    "url",
+    "slug",
+    "dateModified",
+  ].map((f) => `FactCheck.${f}`),
   ...["id", "name", "title", "affiliation", "kind"].map((f) => `Person.${f}`),
   ...["id", "label", "description", "value", "color", "position"].map((f) => `Rating.${f}`),
   ...["id", "name", "isDefault", "worstRating", "bestRating"].map((f) => `RatingScale.${f}`),
   ...["id", "stance", "passage", "location", "createdAt"].map((f) => `Evidence.${f}`),
   ...["id", "url", "title", "publisher", "type", "accessedAt", "createdAt", "version"].map((f) => `Source.${f}`),
   ...["id", "spanStart", "spanEnd", "quote"].map((f) => `ClaimAppearance.${f}`),
-  ...["id", "title", "body", "byline", "dateline", "publishedAt", "language", "createdAt", "updatedAt", "version"].map((f) => `Article.${f}`),
+  ...["id", "title", "body", "byline", "dateline", "publishedAt", "language", "createdAt", "updatedAt", "version"].map(
+    (f) => `Article.${f}`,
+  ),
   ...["id", "name", "url", "country"].map((f) => `Outlet.${f}`),
   ...["id", "createdAt", "reason", "whatChanged"].map((f) => `Correction.${f}`),
   // The public record as published (the fact-check's snapshot).
@@ -70,7 +88,11 @@ function sample(type: GraphQLInputType, name: string, mutation: string): unknown
   if (type instanceof GraphQLList) return [sample(type.ofType, name, mutation)];
   if (type instanceof GraphQLEnumType) return type.getValues()[0]!.value;
   if (type instanceof GraphQLInputObjectType) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => f.type instanceof GraphQLNonNull && f.defaultValue === undefined).map((f) => [f.name, sample(f.type, f.name, mutation)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => f.type instanceof GraphQLNonNull && f.defaultValue === undefined)
+        .map((f) => [f.name, sample(f.type, f.name, mutation)]),
+    );
   }
   if (type instanceof GraphQLScalarType) {
     if (type.name === "ID") return realIdFor(name, mutation);
@@ -87,8 +109,16 @@ function sample(type: GraphQLInputType, name: string, mutation: string): unknown
 /** Real records, so a denial is the authorization check and not a missing row. */
 const realIds: Record<string, string> = {};
 const subjectOf: Record<string, string> = {
-  updateArticle: "Article", updateSource: "Source", updateEvidence: "ClaimSource", detachSource: "ClaimSource", unpublishFactCheck: "FactCheck",
-  updateRating: "Rating", updateUser: "User", revokeApiToken: "ApiToken", updateFeed: "Feed", deleteFeed: "Feed",
+  updateArticle: "Article",
+  updateSource: "Source",
+  updateEvidence: "ClaimSource",
+  detachSource: "ClaimSource",
+  unpublishFactCheck: "FactCheck",
+  updateRating: "Rating",
+  updateUser: "User",
+  revokeApiToken: "ApiToken",
+  updateFeed: "Feed",
+  deleteFeed: "Feed",
 };
 function realIdFor(argName: string, mutation: string): string {
   const n = argName.toLowerCase();
@@ -131,7 +161,8 @@ function leafPaths(type: GraphQLObjectType, depth: number, prefix = ""): { path:
       if (fields.edges && fields.totalCount) {
         out.push({ path: `${path}.totalCount`, field: `${type.name}.${field.name}.totalCount`, selection: `${field.name} { totalCount }` });
         const nodeType = getNamedType((getNamedType(fields.edges.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
-        for (const inner of leafPaths(nodeType, depth - 1, path)) out.push({ ...inner, selection: `${field.name} { edges { node { ${inner.selection} } } }` });
+        for (const inner of leafPaths(nodeType, depth - 1, path))
+          out.push({ ...inner, selection: `${field.name} { edges { node { ${inner.selection} } } }` });
       } else {
         for (const inner of leafPaths(named, depth - 1, path)) out.push({ ...inner, selection: `${field.name} { ${inner.selection} }` });
       }
@@ -161,9 +192,14 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
       await t.db.sql.query<{ table: string; sum: string }>(
         // Every table's rows, hashed; sign-in bookkeeping and token use times are not content.
         (
-          await t.db.sql.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('Session', 'LoginAttempt', 'IdempotencyKey', 'ApiToken', '_prisma_migrations') ORDER BY 1`)
+          await t.db.sql.query<{ tablename: string }>(
+            `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('Session', 'LoginAttempt', 'IdempotencyKey', 'ApiToken', '_prisma_migrations') ORDER BY 1`,
+          )
         )
-          .map((r) => `SELECT '${r.tablename}' AS table, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${r.tablename}" t`)
+          .map(
+            (r) =>
+              `SELECT '${r.tablename}' AS table, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${r.tablename}" t`,
+          )
           .join(" UNION ALL "),
       )
     )
@@ -175,20 +211,35 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
     outsiders.anonymous = t.client();
     outsiders.viewer = await t.as("viewer");
     const editor = await t.as("editor");
-    const token = await editor.ok(`mutation { createApiToken(name: "reader", scopes: [read]) { ... on MutationCreateApiTokenSuccess { data { token } } } }`);
+    const token = await editor.ok(
+      `mutation { createApiToken(name: "reader", scopes: [read]) { ... on MutationCreateApiTokenSuccess { data { token } } } }`,
+    );
     outsiders.editorReadToken = new Client(t.url, token.createApiToken.data.token);
     const ids = {
-      Article: "seed-article-cpec-two-sessions", Source: "seed-source-wipo-stats", FactCheck: "seed-factcheck-china-growth", Rating: "seed-rating-true", User: "seed-user-checker",
+      Article: "seed-article-cpec-two-sessions",
+      Source: "seed-source-wipo-stats",
+      FactCheck: "seed-factcheck-china-growth",
+      Rating: "seed-rating-true",
+      User: "seed-user-checker",
       ClaimSource: (await t.db.prisma.claimSource.findFirstOrThrow()).id,
       ApiToken: (await t.db.prisma.apiToken.findFirstOrThrow({ where: { name: "reader" } })).id,
-      Feed: (await t.db.prisma.feed.create({ data: { outletId: "seed-outlet-urdupoint", url: "https://www.urdupoint.com/feed.xml", active: false } })).id,
+      Feed: (
+        await t.db.prisma.feed.create({
+          data: { outletId: "seed-outlet-urdupoint", url: "https://www.urdupoint.com/feed.xml", active: false },
+        })
+      ).id,
     };
     // A published correction, so the public path through corrections carries data.
     const correction = await editor.ok(`mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename } }`, {
-      input: { factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"), reason: "A figure was misread", whatChanged: "The growth figure now reads 5%" },
+      input: {
+        factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"),
+        reason: "A figure was misread",
+        whatChanged: "The growth figure now reads 5%",
+      },
     });
     expect(correction.addCorrection.__typename).toBe("MutationAddCorrectionSuccess");
-    for (const [type, id] of Object.entries(ids)) realIds[type] = type === "ApiToken" ? id : globalId(type === "ClaimSource" ? "Evidence" : type, id);
+    for (const [type, id] of Object.entries(ids))
+      realIds[type] = type === "ApiToken" ? id : globalId(type === "ClaimSource" ? "Evidence" : type, id);
   });
   afterAll(async () => t?.stop());
 
@@ -207,11 +258,14 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
         const payload = (result.data as Record<string, { __typename?: string } | null> | undefined)?.[field.name]?.__typename;
         const denied = (code && deniedCodes.has(code)) || (payload && deniedPayloads.has(payload));
         if (expectedOpen(field.name, actor)) continue; // their own tokens: checked in the mutations suite
-        if (!denied) mismatches.push(`${field.name} as ${actor}: ${code ?? payload ?? JSON.stringify(result.errors ?? result.data).slice(0, 200)}`);
+        if (!denied)
+          mismatches.push(`${field.name} as ${actor}: ${code ?? payload ?? JSON.stringify(result.errors ?? result.data).slice(0, 200)}`);
         if ((await fingerprint()) !== before) mismatches.push(`${field.name} as ${actor}: the database changed`);
       }
     }
-    console.log(`authorization sweep (${kind}): ${mutations.length} mutations × 3 outsiders = ${cases} cases, ${mismatches.length} mismatches`);
+    console.log(
+      `authorization sweep (${kind}): ${mutations.length} mutations × 3 outsiders = ${cases} cases, ${mismatches.length} mismatches`,
+    );
     expect(mismatches).toEqual([]);
     expect(mutations.length).toBeGreaterThanOrEqual(20); // the sweep is never empty
   });
@@ -221,7 +275,10 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
     const paths = leafPaths(factCheckType, 3);
     const id = globalId("FactCheck", "seed-factcheck-china-growth");
     const mismatches: string[] = [];
-    for (const [actor, client] of [["anonymous", outsiders.anonymous], ["viewer", outsiders.viewer]] as const) {
+    for (const [actor, client] of [
+      ["anonymous", outsiders.anonymous],
+      ["viewer", outsiders.viewer],
+    ] as const) {
       for (const { path, field, selection } of paths) {
         const result = await client.request(`query($id: ID!) { node(id: $id) { ... on FactCheck { ${selection} } } }`, { id });
         const code = result.errors?.[0]?.extensions?.code;
@@ -229,11 +286,15 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
         const readable = hasData(result.data?.node);
         if (readable && !publicFields.has(field)) mismatches.push(`${path} (${field}) as ${actor}: readable but not public`);
         // Denied on the way (a staff-only edge such as FactCheck.claim) is right; denied at a public field is not.
-        const deniedAtLeaf = code && (result.errors?.[0] as { path?: (string | number)[] } | undefined)?.path?.at(-1) === field.split(".").at(-1);
-        if (!readable && publicFields.has(field) && deniedAtLeaf) mismatches.push(`${path} (${field}) as ${actor}: public but denied (${code})`);
+        const deniedAtLeaf =
+          code && (result.errors?.[0] as { path?: (string | number)[] } | undefined)?.path?.at(-1) === field.split(".").at(-1);
+        if (!readable && publicFields.has(field) && deniedAtLeaf)
+          mismatches.push(`${path} (${field}) as ${actor}: public but denied (${code})`);
       }
     }
-    console.log(`public surface sweep (${kind}): ${paths.length} field paths × 2 actors = ${paths.length * 2} cases, ${mismatches.length} mismatches`);
+    console.log(
+      `public surface sweep (${kind}): ${paths.length} field paths × 2 actors = ${paths.length * 2} cases, ${mismatches.length} mismatches`,
+    );
     expect(mismatches).toEqual([]);
     expect(paths.length).toBeGreaterThan(100);
   });
@@ -249,7 +310,12 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
       const all = await client.ok(`{ factChecks(first: 50) { totalCount } }`);
       expect(all.factChecks.totalCount).toBe(await t.db.prisma.factCheck.count({ where: { status: "PUBLISHED" } }));
       // Desk-wide counts, search and matching are staff-only, not merely filtered.
-      for (const query of [`{ claimCounts { count } }`, `{ search(query: "astronauts") { rank } }`, `{ similarClaims(text: "Pakistani astronauts will go to space") { score } }`, `{ claims(first: 1) { totalCount } }`]) {
+      for (const query of [
+        `{ claimCounts { count } }`,
+        `{ search(query: "astronauts") { rank } }`,
+        `{ similarClaims(text: "Pakistani astronauts will go to space") { score } }`,
+        `{ claims(first: 1) { totalCount } }`,
+      ]) {
         const result = await client.request(query);
         expect(deniedCodes.has(result.errors?.[0]?.extensions?.code ?? ""), query).toBe(true);
         expect(hasData(result.data)).toBe(false);

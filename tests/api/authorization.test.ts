@@ -19,11 +19,46 @@ interface Case {
   state?(t: TestApi): Promise<unknown>;
 }
 
-const staffOnly = { anonymous: "denied", viewer: "denied", checker: "allowed", editor: "allowed", admin: "allowed", editorReadToken: "allowed" } as const;
-const editorsOnly = { anonymous: "denied", viewer: "denied", checker: "denied", editor: "allowed", admin: "allowed", editorReadToken: "denied" } as const;
-const adminOnly = { anonymous: "denied", viewer: "denied", checker: "denied", editor: "denied", admin: "allowed", editorReadToken: "denied" } as const;
-const everyone = { anonymous: "allowed", viewer: "allowed", checker: "allowed", editor: "allowed", admin: "allowed", editorReadToken: "allowed" } as const;
-const staffNodes = { anonymous: "hidden", viewer: "hidden", checker: "allowed", editor: "allowed", admin: "allowed", editorReadToken: "allowed" } as const;
+const staffOnly = {
+  anonymous: "denied",
+  viewer: "denied",
+  checker: "allowed",
+  editor: "allowed",
+  admin: "allowed",
+  editorReadToken: "allowed",
+} as const;
+const editorsOnly = {
+  anonymous: "denied",
+  viewer: "denied",
+  checker: "denied",
+  editor: "allowed",
+  admin: "allowed",
+  editorReadToken: "denied",
+} as const;
+const adminOnly = {
+  anonymous: "denied",
+  viewer: "denied",
+  checker: "denied",
+  editor: "denied",
+  admin: "allowed",
+  editorReadToken: "denied",
+} as const;
+const everyone = {
+  anonymous: "allowed",
+  viewer: "allowed",
+  checker: "allowed",
+  editor: "allowed",
+  admin: "allowed",
+  editorReadToken: "allowed",
+} as const;
+const staffNodes = {
+  anonymous: "hidden",
+  viewer: "hidden",
+  checker: "allowed",
+  editor: "allowed",
+  admin: "allowed",
+  editorReadToken: "allowed",
+} as const;
 
 /** A query: allowed if data came back, denied on UNAUTHENTICATED/FORBIDDEN. */
 async function read(client: Client, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
@@ -38,7 +73,9 @@ async function read(client: Client, query: string, variables?: Record<string, un
 async function node(client: Client, id: string, fields: string): Promise<Outcome> {
   const query = `query($id: ID!) { node(id: $id) { __typename ${fields} } }`;
   const real = await client.request(query, { id });
-  const missing = await client.request(query, { id: Buffer.from(`${Buffer.from(id, "base64").toString().split(":")[0]}:does-not-exist`).toString("base64") });
+  const missing = await client.request(query, {
+    id: Buffer.from(`${Buffer.from(id, "base64").toString().split(":")[0]}:does-not-exist`).toString("base64"),
+  });
   // A missing record is plain null, never an error.
   if (missing.errors?.length || missing.data?.node !== null) throw new Error(`node(missing) answered ${JSON.stringify(missing)}`);
   if (JSON.stringify({ d: real.data, e: real.errors }) === JSON.stringify({ d: missing.data, e: missing.errors })) return "hidden";
@@ -68,26 +105,63 @@ const cases: Case[] = [
   { name: "search the desk", expect: staffOnly, run: (c) => read(c, `{ search(query: "China") { rank } }`) },
   { name: "claim counts", expect: staffOnly, run: (c) => read(c, `{ claimCounts { status count } }`) },
   { name: "list users", expect: staffOnly, run: (c) => read(c, `{ users { name } }`) },
-  { name: "published fact-checks", expect: everyone, run: (c) => read(c, `{ factChecks(first: 5) { totalCount edges { node { headline } } } }`) },
+  {
+    name: "published fact-checks",
+    expect: everyone,
+    run: (c) => read(c, `{ factChecks(first: 5) { totalCount edges { node { headline } } } }`),
+  },
   { name: "rating scales", expect: everyone, run: (c) => read(c, `{ ratingScales { ratings { label } } }`) },
-  { name: "node: a draft claim", expect: staffNodes, run: (c) => node(c, globalId("Claim", "seed-claim-astronauts"), "... on Claim { quote }") },
-  { name: "node: an article", expect: staffNodes, run: (c) => node(c, globalId("Article", "seed-article-cpec-two-sessions"), "... on Article { title }") },
-  { name: "node: a person", expect: staffNodes, run: (c) => node(c, globalId("Person", "seed-person-khalil-hashmi"), "... on Person { name }") },
-  { name: "node: a source", expect: staffNodes, run: (c) => node(c, globalId("Source", "seed-source-wipo-stats"), "... on Source { title }") },
-  { name: "node: an audit event", expect: staffNodes, run: async (c, t) => node(c, globalId("AuditEvent", (await t.db.prisma.auditEvent.findFirstOrThrow()).id), "... on AuditEvent { action }") },
-  { name: "node: an unpublished fact-check", expect: staffNodes, run: (c) => node(c, globalId("FactCheck", "test-draft-factcheck"), "... on FactCheck { headline }") },
-  { name: "node: a published fact-check", expect: everyone, run: (c) => node(c, globalId("FactCheck", "seed-factcheck-china-growth"), "... on FactCheck { headline }") },
+  {
+    name: "node: a draft claim",
+    expect: staffNodes,
+    run: (c) => node(c, globalId("Claim", "seed-claim-astronauts"), "... on Claim { quote }"),
+  },
+  {
+    name: "node: an article",
+    expect: staffNodes,
+    run: (c) => node(c, globalId("Article", "seed-article-cpec-two-sessions"), "... on Article { title }"),
+  },
+  {
+    name: "node: a person",
+    expect: staffNodes,
+    run: (c) => node(c, globalId("Person", "seed-person-khalil-hashmi"), "... on Person { name }"),
+  },
+  {
+    name: "node: a source",
+    expect: staffNodes,
+    run: (c) => node(c, globalId("Source", "seed-source-wipo-stats"), "... on Source { title }"),
+  },
+  {
+    name: "node: an audit event",
+    expect: staffNodes,
+    run: async (c, t) =>
+      node(c, globalId("AuditEvent", (await t.db.prisma.auditEvent.findFirstOrThrow()).id), "... on AuditEvent { action }"),
+  },
+  {
+    name: "node: an unpublished fact-check",
+    expect: staffNodes,
+    run: (c) => node(c, globalId("FactCheck", "test-draft-factcheck"), "... on FactCheck { headline }"),
+  },
+  {
+    name: "node: a published fact-check",
+    expect: everyone,
+    run: (c) => node(c, globalId("FactCheck", "seed-factcheck-china-growth"), "... on FactCheck { headline }"),
+  },
   {
     name: "a published fact-check's claim (desk data) stays hidden",
     expect: staffOnly,
-    run: (c) => read(c, `query($id: ID!) { node(id: $id) { ... on FactCheck { claim { status assignee { name } } } } }`, { id: globalId("FactCheck", "seed-factcheck-china-growth") }),
+    run: (c) =>
+      read(c, `query($id: ID!) { node(id: $id) { ... on FactCheck { claim { status assignee { name } } } } }`, {
+        id: globalId("FactCheck", "seed-factcheck-china-growth"),
+      }),
   },
   {
     // The public record's appearances are published copies (PublishedArticle), with no way into
     // the desk; the desk's article is reached only through the staff-only claim.
     name: "an article reached through a fact-check does not list the desk's other claims",
     expect: staffOnly,
-    run: (c) => read(c, `{ factChecks(first: 1) { edges { node { claim { appearances { article { claims(first: 10) { totalCount } } } } } } } }`),
+    run: (c) =>
+      read(c, `{ factChecks(first: 1) { edges { node { claim { appearances { article { claims(first: 10) { totalCount } } } } } } } }`),
   },
   {
     name: "edit a claim assigned to the fact-checker",
@@ -104,7 +178,11 @@ const cases: Case[] = [
     state: (t) => claimVersion(t, "seed-claim-patent-filings"),
     run: async (c, t) =>
       write(c, `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename ... on Error { message } } }`, {
-        input: { id: globalId("Claim", "seed-claim-patent-filings"), version: await claimVersion(t, "seed-claim-patent-filings"), tags: ["patents"] },
+        input: {
+          id: globalId("Claim", "seed-claim-patent-filings"),
+          version: await claimVersion(t, "seed-claim-patent-filings"),
+          tags: ["patents"],
+        },
       }),
   },
   {
@@ -122,9 +200,17 @@ const cases: Case[] = [
     expect: { ...editorsOnly, checker: "allowed" },
     state: (t) => t.db.prisma.claimSource.count({ where: { claimId: "seed-claim-45-mous" } }),
     run: async (c, t) => {
-      const outcome = await write(c, `mutation($input: AttachSourceInput!) { attachSource(input: $input) { __typename ... on Error { message } } }`, {
-        input: { claimId: globalId("Claim", "seed-claim-45-mous"), sourceId: globalId("Source", "seed-source-wipo-stats"), stance: "CONTEXT" },
-      });
+      const outcome = await write(
+        c,
+        `mutation($input: AttachSourceInput!) { attachSource(input: $input) { __typename ... on Error { message } } }`,
+        {
+          input: {
+            claimId: globalId("Claim", "seed-claim-45-mous"),
+            sourceId: globalId("Source", "seed-source-wipo-stats"),
+            stance: "CONTEXT",
+          },
+        },
+      );
       await t.db.prisma.claimSource.deleteMany({ where: { claimId: "seed-claim-45-mous", sourceId: "seed-source-wipo-stats" } });
       return outcome;
     },
@@ -133,13 +219,19 @@ const cases: Case[] = [
     name: "ingest an article",
     expect: { ...staffOnly, editorReadToken: "denied" },
     state: (t) => t.db.prisma.article.count(),
-    run: async (c) => write(c, `mutation($input: CreateArticleInput!) { createArticle(input: $input) { __typename ... on Error { message } } }`, { input: { title: "t", body: "b" } }),
+    run: async (c) =>
+      write(c, `mutation($input: CreateArticleInput!) { createArticle(input: $input) { __typename ... on Error { message } } }`, {
+        input: { title: "t", body: "b" },
+      }),
   },
   {
     name: "comment on a claim",
     expect: { ...staffOnly, editorReadToken: "denied" },
     state: (t) => t.db.prisma.comment.count(),
-    run: (c) => write(c, `mutation($id: ID!) { addComment(claimId: $id, body: "Looks solid") { __typename ... on Error { message } } }`, { id: globalId("Claim", "seed-claim-45-mous") }),
+    run: (c) =>
+      write(c, `mutation($id: ID!) { addComment(claimId: $id, body: "Looks solid") { __typename ... on Error { message } } }`, {
+        id: globalId("Claim", "seed-claim-45-mous"),
+      }),
   },
   {
     name: "create a user",
@@ -164,10 +256,19 @@ const cases: Case[] = [
     expect: adminOnly,
     state: (t) => t.db.prisma.rating.findMany({ orderBy: { id: "asc" } }),
     run: (c) =>
-      write(c, `mutation($id: ID!, $input: RatingInput!) { updateRating(id: $id, input: $input) { __typename ... on Error { message } } }`, {
-        id: globalId("Rating", "seed-rating-true"),
-        input: { label: "True", description: "The statement is accurate and nothing significant is missing.", value: 6, color: "#1a7f37" },
-      }),
+      write(
+        c,
+        `mutation($id: ID!, $input: RatingInput!) { updateRating(id: $id, input: $input) { __typename ... on Error { message } } }`,
+        {
+          id: globalId("Rating", "seed-rating-true"),
+          input: {
+            label: "True",
+            description: "The statement is accurate and nothing significant is missing.",
+            value: 6,
+            color: "#1a7f37",
+          },
+        },
+      ),
   },
 ];
 
@@ -177,11 +278,22 @@ describe.each(databaseKinds())("authorization matrix on %s", (kind) => {
   beforeAll(async () => {
     t = await startTestApi(kind);
     await t.db.prisma.factCheck.create({
-      data: { id: "test-draft-factcheck", claimId: "seed-claim-astronauts", headline: "Draft", ratingId: "seed-rating-true", explanation: "x", publisherName: "Claimdesk", status: "UNPUBLISHED", publishedAt: new Date() },
+      data: {
+        id: "test-draft-factcheck",
+        claimId: "seed-claim-astronauts",
+        headline: "Draft",
+        ratingId: "seed-rating-true",
+        explanation: "x",
+        publisherName: "Claimdesk",
+        status: "UNPUBLISHED",
+        publishedAt: new Date(),
+      },
     });
     clients.anonymous = t.client();
     for (const role of ["viewer", "checker", "editor", "admin"] as const) clients[role] = await t.as(role);
-    const token = await clients.editor.ok(`mutation { createApiToken(name: "reader", scopes: [read]) { ... on MutationCreateApiTokenSuccess { data { token } } } }`);
+    const token = await clients.editor.ok(
+      `mutation { createApiToken(name: "reader", scopes: [read]) { ... on MutationCreateApiTokenSuccess { data { token } } } }`,
+    );
     const { Client } = await import("../support/api.ts");
     clients.editorReadToken = new Client(t.url, token.createApiToken.data.token);
   });
@@ -205,13 +317,16 @@ describe.each(databaseKinds())("authorization matrix on %s", (kind) => {
   });
 
   it("a fact-checker cannot publish by moving a claim to PUBLISHED", async () => {
-    const result = await clients.checker.ok(`mutation($id: ID!) { moveClaim(id: $id, to: PUBLISHED) { __typename } }`, { id: globalId("Claim", "seed-claim-45-mous") });
+    const result = await clients.checker.ok(`mutation($id: ID!) { moveClaim(id: $id, to: PUBLISHED) { __typename } }`, {
+      id: globalId("Claim", "seed-claim-45-mous"),
+    });
     expect(result.moveClaim.__typename).toBe("WorkflowError");
     expect((await t.db.prisma.claim.findUniqueOrThrow({ where: { id: "seed-claim-45-mous" } })).status).toBe("RESEARCHING");
   });
 
   it("e-mail addresses are shown only to their owner and to admins", async () => {
-    const emails = async (client: Client) => (await client.ok(`{ users { email } me { email } }`)) as { users: { email: string | null }[]; me: { email: string } };
+    const emails = async (client: Client) =>
+      (await client.ok(`{ users { email } me { email } }`)) as { users: { email: string | null }[]; me: { email: string } };
     const asChecker = await emails(clients.checker);
     expect(asChecker.users.filter((u) => u.email).map((u) => u.email)).toEqual(["checker@claimdesk.local"]);
     expect(asChecker.me.email).toBe("checker@claimdesk.local");

@@ -41,17 +41,30 @@ describe.each(databaseKinds())("concurrent edits over HTTP on %s", (kind) => {
     await t.db.sql.exec(`
       CREATE FUNCTION test_fail_appearance() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
       CREATE TRIGGER test_fail_appearance BEFORE INSERT ON "ClaimAppearance" FOR EACH ROW EXECUTE FUNCTION test_fail_appearance();`);
-    const before = { claims: await t.db.prisma.claim.count(), people: await t.db.prisma.person.count(), audit: await t.db.prisma.auditEvent.count() };
+    const before = {
+      claims: await t.db.prisma.claim.count(),
+      people: await t.db.prisma.person.count(),
+      audit: await t.db.prisma.auditEvent.count(),
+    };
     try {
-      const result = await editor.request(
-        `mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename } }`,
-        { input: { articleId: globalId("Article", "seed-article-cpec-two-sessions"), spanStart: 0, spanEnd: 8, quote: "Pakistan", newSpeaker: { name: "Someone new" } } },
-      );
+      const result = await editor.request(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename } }`, {
+        input: {
+          articleId: globalId("Article", "seed-article-cpec-two-sessions"),
+          spanStart: 0,
+          spanEnd: 8,
+          quote: "Pakistan",
+          newSpeaker: { name: "Someone new" },
+        },
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
       expect(JSON.stringify(result.errors)).not.toMatch(/injected|trigger|prisma|ClaimAppearance|\.ts/i);
     } finally {
       await t.db.sql.exec(`DROP TRIGGER test_fail_appearance ON "ClaimAppearance"; DROP FUNCTION test_fail_appearance();`);
     }
-    expect({ claims: await t.db.prisma.claim.count(), people: await t.db.prisma.person.count(), audit: await t.db.prisma.auditEvent.count() }).toEqual(before);
+    expect({
+      claims: await t.db.prisma.claim.count(),
+      people: await t.db.prisma.person.count(),
+      audit: await t.db.prisma.auditEvent.count(),
+    }).toEqual(before);
   });
 });

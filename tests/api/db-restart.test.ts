@@ -37,7 +37,10 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("PostgreSQL resta
             const res = await fetch(`${url}/graphql`, {
               method: "POST",
               headers: { "content-type": "application/json", cookie: editor.cookie!, "idempotency-key": title },
-              body: JSON.stringify({ query: `mutation($input: CreateArticleInput!) { createArticle(input: $input) { __typename } }`, variables: { input: { title, body: "Written during an outage test." } } }),
+              body: JSON.stringify({
+                query: `mutation($input: CreateArticleInput!) { createArticle(input: $input) { __typename } }`,
+                variables: { input: { title, body: "Written during an outage test." } },
+              }),
             });
             const body = await res.json().catch(() => null);
             if (res.status === 200 && body?.data?.createArticle?.__typename === "MutationCreateArticleSuccess") {
@@ -81,7 +84,10 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("PostgreSQL resta
       expect(lost).toBe(0);
       expect(duplicates).toBe(0);
       expect(rows.length).toBe(writers * perWriter);
-      expect([...outageAnswers.keys()].every((code) => ["SERVICE_UNAVAILABLE", "IDEMPOTENCY_IN_PROGRESS"].includes(code)), JSON.stringify([...outageAnswers])).toBe(true);
+      expect(
+        [...outageAnswers.keys()].every((code) => ["SERVICE_UNAVAILABLE", "IDEMPOTENCY_IN_PROGRESS"].includes(code)),
+        JSON.stringify([...outageAnswers]),
+      ).toBe(true);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
     } finally {
       await api?.stop().catch(() => {});

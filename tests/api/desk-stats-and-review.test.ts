@@ -23,14 +23,20 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     t = await startTestApi(kind);
     editor = await t.as("editor");
     checker = await t.as("checker");
-    const created = await checker.ok(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id } } } }`, { input: { title: "Trade figures", body } });
+    const created = await checker.ok(
+      `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id } } } }`,
+      { input: { title: "Trade figures", body } },
+    );
     articleId = created.createArticle.data.id;
   });
   afterAll(async () => t?.stop());
 
   async function mark(quote: string): Promise<{ id: string; version: number }> {
     const span = findSpan(body, quote)!;
-    const r = await checker.ok(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on MutationCreateClaimSuccess { data { id version } } } }`, { input: { articleId, spanStart: span.start, spanEnd: span.end, quote } });
+    const r = await checker.ok(
+      `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on MutationCreateClaimSuccess { data { id version } } } }`,
+      { input: { articleId, spanStart: span.start, spanEnd: span.end, quote } },
+    );
     return r.createClaim.data;
   }
 
@@ -38,10 +44,23 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     const claim = await mark(quote);
     const rating = await t.db.prisma.rating.findFirstOrThrow({ where: { label: "True" } });
     const source = { title: "Trade bulletin", type: "OFFICIAL_STATISTIC", url: `https://stats.example.gov/${encodeURIComponent(quote)}` };
-    await checker.ok(`mutation($input: AttachSourceInput!) { attachSource(input: $input) { __typename } }`, { input: { claimId: claim.id, stance: "SUPPORTS", source } });
+    await checker.ok(`mutation($input: AttachSourceInput!) { attachSource(input: $input) { __typename } }`, {
+      input: { claimId: claim.id, stance: "SUPPORTS", source },
+    });
     const version = (await t.db.prisma.claim.findUniqueOrThrow({ where: { id: localId(claim.id) } })).version;
-    await checker.ok(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename } }`, { input: { id: claim.id, version, ratingId: Buffer.from(`Rating:${rating.id}`).toString("base64"), explanation: "The bulletin says so." } });
-    for (const to of ["RESEARCHING", "IN_REVIEW"]) await checker.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename ... on Error { message } } }`, { id: claim.id, to });
+    await checker.ok(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename } }`, {
+      input: {
+        id: claim.id,
+        version,
+        ratingId: Buffer.from(`Rating:${rating.id}`).toString("base64"),
+        explanation: "The bulletin says so.",
+      },
+    });
+    for (const to of ["RESEARCHING", "IN_REVIEW"])
+      await checker.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename ... on Error { message } } }`, {
+        id: claim.id,
+        to,
+      });
     const now = await t.db.prisma.claim.findUniqueOrThrow({ where: { id: localId(claim.id) } });
     expect(now.status).toBe("IN_REVIEW");
     return { id: claim.id, version: now.version };
@@ -55,7 +74,10 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     const byChecker = await checker.ok(RequestChanges, { id: claim.id, note: "Please fix", version: claim.version });
     expect(byChecker.requestChanges.__typename).toBe("ForbiddenError");
     const empty = await editor.ok(RequestChanges, { id: claim.id, note: "   ", version: claim.version });
-    expect(empty.requestChanges).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: ["note"], message: "is required" }] });
+    expect(empty.requestChanges).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ path: ["note"], message: "is required" }],
+    });
     const stale = await editor.ok(RequestChanges, { id: claim.id, note: "Please fix", version: claim.version - 1 });
     expect(stale.requestChanges.__typename).toBe("ConflictError");
     expect(await t.db.prisma.comment.count({ where: { claimId: localId(claim.id) } })).toBe(0);
@@ -74,7 +96,10 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
 
   it("deskStats counts what the database holds, and only staff may read it", async () => {
     const claim = await toReview("Imports fell 3%");
-    const published = await editor.ok(`mutation($input: PublishFactCheckInput!) { publishFactCheck(input: $input) { __typename ... on Error { message } } }`, { input: { claimId: claim.id, version: claim.version, headline: "Yes, imports fell" } });
+    const published = await editor.ok(
+      `mutation($input: PublishFactCheckInput!) { publishFactCheck(input: $input) { __typename ... on Error { message } } }`,
+      { input: { claimId: claim.id, version: claim.version, headline: "Yes, imports fell" } },
+    );
     expect(published.publishFactCheck.__typename).toBe("MutationPublishFactCheckSuccess");
     await mark("remittances hit a record");
 
@@ -87,10 +112,14 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     const monday = new Date(thisWeek.weekStart);
 
     const byStatus = await t.db.prisma.claim.groupBy({ by: ["status"], where: { createdAt: { gte: monday } }, _count: { _all: true } });
-    for (const { status, count } of thisWeek.marked) expect(count, status).toBe(byStatus.find((b) => b.status === status)?._count._all ?? 0);
+    for (const { status, count } of thisWeek.marked)
+      expect(count, status).toBe(byStatus.find((b) => b.status === status)?._count._all ?? 0);
 
     // Median hours from marking to publication over this week's publications (one of them ours).
-    const fcs = await t.db.prisma.factCheck.findMany({ where: { status: "PUBLISHED", publishedAt: { gte: monday } }, include: { claim: true } });
+    const fcs = await t.db.prisma.factCheck.findMany({
+      where: { status: "PUBLISHED", publishedAt: { gte: monday } },
+      include: { claim: true },
+    });
     expect(fcs.some((f) => f.headline === "Yes, imports fell")).toBe(true);
     const hours = fcs.map((f) => (f.publishedAt.getTime() - f.claim.createdAt.getTime()) / 3_600_000).sort((a, b) => a - b);
     const median = hours.length % 2 ? hours[(hours.length - 1) / 2]! : (hours[hours.length / 2 - 1]! + hours[hours.length / 2]!) / 2;
@@ -98,12 +127,23 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     expect(thisWeek.medianHoursToPublish).toBeCloseTo(median, 4);
 
     const verdicts = await t.db.prisma.factCheck.groupBy({ by: ["ratingId"], where: { status: "PUBLISHED" }, _count: { _all: true } });
-    expect(deskStats.verdicts.reduce((n: number, v: { count: number }) => n + v.count, 0)).toBe(verdicts.reduce((n, v) => n + v._count._all, 0));
+    expect(deskStats.verdicts.reduce((n: number, v: { count: number }) => n + v.count, 0)).toBe(
+      verdicts.reduce((n, v) => n + v._count._all, 0),
+    );
     expect(deskStats.verdicts.find((v: { label: string }) => v.label === "True")?.count).toBe(1);
 
-    const open = await t.db.prisma.claim.count({ where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: { not: null } } });
-    expect(deskStats.openWork.reduce((n: number, w: { selected: number; researching: number; inReview: number }) => n + w.selected + w.researching + w.inReview, 0)).toBe(open);
-    expect(deskStats.unassignedOpen).toBe(await t.db.prisma.claim.count({ where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: null } }));
+    const open = await t.db.prisma.claim.count({
+      where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: { not: null } },
+    });
+    expect(
+      deskStats.openWork.reduce(
+        (n: number, w: { selected: number; researching: number; inReview: number }) => n + w.selected + w.researching + w.inReview,
+        0,
+      ),
+    ).toBe(open);
+    expect(deskStats.unassignedOpen).toBe(
+      await t.db.prisma.claim.count({ where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: null } }),
+    );
     expect(deskStats.recurringTotal).toBe(await t.db.prisma.claim.count({ where: { duplicateOfId: { not: null } } }));
 
     const anonymous = await t.client().request(StatsQuery);

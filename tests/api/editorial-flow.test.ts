@@ -21,7 +21,15 @@ describe.each(databaseKinds())("the editorial path over HTTP on %s", (kind) => {
     const created = await checker.ok(
       `mutation($input: CreateArticleInput!) { createArticle(input: $input) {
         __typename ... on MutationCreateArticleSuccess { data { id title outlet { name } } } ... on Error { message } } }`,
-      { input: { title: "Inflation at seven-year low", canonicalUrl: "https://news.example.org/inflation", outletName: "Example News", body, publishedAt: "2025-03-03T08:00:00Z" } },
+      {
+        input: {
+          title: "Inflation at seven-year low",
+          canonicalUrl: "https://news.example.org/inflation",
+          outletName: "Example News",
+          body,
+          publishedAt: "2025-03-03T08:00:00Z",
+        },
+      },
     );
     expect(created.createArticle.__typename).toBe("MutationCreateArticleSuccess");
     const articleId = created.createArticle.data.id;
@@ -31,16 +39,42 @@ describe.each(databaseKinds())("the editorial path over HTTP on %s", (kind) => {
       `mutation($input: CreateClaimInput!) { createClaim(input: $input) {
         __typename ... on MutationCreateClaimSuccess { data { id status version assignee { name } appearances { spanStart spanEnd quote } speaker { name } } }
         ... on ValidationError { fieldErrors { path message } } } }`,
-      { input: { articleId, spanStart: span.start, spanEnd: span.end, quote, claimReviewed: "Inflation fell to 4.1% in February 2025.", newSpeaker: { name: "Finance minister" }, tags: ["economy"] } },
+      {
+        input: {
+          articleId,
+          spanStart: span.start,
+          spanEnd: span.end,
+          quote,
+          claimReviewed: "Inflation fell to 4.1% in February 2025.",
+          newSpeaker: { name: "Finance minister" },
+          tags: ["economy"],
+        },
+      },
     );
     const claim = claimResult.createClaim.data;
-    expect(claim).toMatchObject({ status: "SELECTED", version: 1, assignee: { name: "Fatima Checker" }, speaker: { name: "Finance minister" } });
+    expect(claim).toMatchObject({
+      status: "SELECTED",
+      version: 1,
+      assignee: { name: "Fatima Checker" },
+      speaker: { name: "Finance minister" },
+    });
     expect(claim.appearances).toEqual([{ spanStart: span.start, spanEnd: span.end, quote }]);
 
-    for (const [title, stance] of [["Consumer price index, February", "SUPPORTS"], ["Central bank monetary policy statement", "CONTEXT"]] as const) {
+    for (const [title, stance] of [
+      ["Consumer price index, February", "SUPPORTS"],
+      ["Central bank monetary policy statement", "CONTEXT"],
+    ] as const) {
       const attached = await checker.ok(
         `mutation($input: AttachSourceInput!) { attachSource(input: $input) { __typename ... on MutationAttachSourceSuccess { data { stance source { title } } } ... on Error { message } } }`,
-        { input: { claimId: claim.id, stance, passage: "CPI inflation 4.1% y/y", location: "Table 1", source: { title, url: `https://stats.example.gov/${stance}`, type: "OFFICIAL_STATISTIC" } } },
+        {
+          input: {
+            claimId: claim.id,
+            stance,
+            passage: "CPI inflation 4.1% y/y",
+            location: "Table 1",
+            source: { title, url: `https://stats.example.gov/${stance}`, type: "OFFICIAL_STATISTIC" },
+          },
+        },
       );
       expect(attached.attachSource.data).toEqual({ stance, source: { title } });
     }
@@ -51,10 +85,17 @@ describe.each(databaseKinds())("the editorial path over HTTP on %s", (kind) => {
       `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename ... on MutationUpdateClaimSuccess { data { version rating { label } explanation } } ... on Error { message } } }`,
       { input: { id: claim.id, version: 1, ratingId: trueRating.id, explanation: "The statistics bureau reported **4.1%**." } },
     );
-    expect(updated.updateClaim.data).toEqual({ version: 2, rating: { label: "True" }, explanation: "The statistics bureau reported **4.1%**." });
+    expect(updated.updateClaim.data).toEqual({
+      version: 2,
+      rating: { label: "True" },
+      explanation: "The statistics bureau reported **4.1%**.",
+    });
 
     const move = (client: typeof checker, to: string) =>
-      client.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename ... on MutationMoveClaimSuccess { data { status } } ... on Error { message code } } }`, { id: claim.id, to });
+      client.ok(
+        `mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename ... on MutationMoveClaimSuccess { data { status } } ... on Error { message code } } }`,
+        { id: claim.id, to },
+      );
     expect((await move(checker, "RESEARCHING")).moveClaim.data.status).toBe("RESEARCHING");
     expect((await move(checker, "IN_REVIEW")).moveClaim.data.status).toBe("IN_REVIEW");
 
@@ -91,7 +132,9 @@ describe.each(databaseKinds())("the editorial path over HTTP on %s", (kind) => {
     expect(list.factChecks.edges[0].node.headline).toBe("Yes, inflation fell to 4.1%");
 
     // The claim's history records each step with its actor.
-    const history = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Claim { history { action actor { name } } } } }`, { id: claim.id });
+    const history = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Claim { history { action actor { name } } } } }`, {
+      id: claim.id,
+    });
     expect(history.node.history.map((e: { action: string }) => e.action)).toEqual([
       "claim.create",
       "evidence.attach",
@@ -113,7 +156,14 @@ describe.each(databaseKinds())("the editorial path over HTTP on %s", (kind) => {
     expect(direct.updateClaim.__typename).toBe("WorkflowError");
     const corrected = await editor.ok(
       `mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename ... on MutationAddCorrectionSuccess { data { rating { label } corrections { whatChanged reason } } } } }`,
-      { input: { factCheckId: published.data.id, whatChanged: "Verdict changed to Mostly true", reason: "February figure was revised to 4.2%", ratingId: falseRating.id } },
+      {
+        input: {
+          factCheckId: published.data.id,
+          whatChanged: "Verdict changed to Mostly true",
+          reason: "February figure was revised to 4.2%",
+          ratingId: falseRating.id,
+        },
+      },
     );
     expect(corrected.addCorrection.data).toEqual({
       rating: { label: "Mostly true" },

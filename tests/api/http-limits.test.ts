@@ -46,7 +46,9 @@ describe.each(databaseKinds().slice(0, 1))("HTTP hardening (%s)", (kind) => {
 
     const big = await post(t.url, JSON.stringify({ query: "{ __typename }", variables: { x: "y".repeat(2_000_000) } }));
     expect(big.status).toBe(413);
-    console.log(`limits: depth 13 → ${res.status}, 40 aliases → ${res2.status}, 4000 tokens → ${res3.status}, cost 100×100×100 → ${res4.status} with 0 resolver statements, 2 MB body → ${big.status}`);
+    console.log(
+      `limits: depth 13 → ${res.status}, 40 aliases → ${res2.status}, 4000 tokens → ${res3.status}, cost 100×100×100 → ${res4.status} with 0 resolver statements, 2 MB body → ${big.status}`,
+    );
   });
 
   it("a cross-site form post is refused (CSRF) and batching is off", async () => {

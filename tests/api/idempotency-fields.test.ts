@@ -31,7 +31,13 @@ describe.each(databaseKinds())("Idempotency-Key with several mutation fields on 
     expect(body.data).toEqual({ first: { __typename: "ConflictError" }, second: { __typename: "MutationAddCommentSuccess" } });
     expect(await t.db.prisma.idempotencyKey.count({ where: { key: `fields-${kind}` } })).toBe(1);
     // The answer is stored just after the response; wait for it.
-    for (let i = 0; i < 50 && !(await t.db.prisma.idempotencyKey.findFirst({ where: { key: `fields-${kind}`, NOT: { response: { equals: null as never } } } })); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 50 &&
+      !(await t.db.prisma.idempotencyKey.findFirst({ where: { key: `fields-${kind}`, NOT: { response: { equals: null as never } } } }));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const retry = await post();
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await retry.json()).toEqual(body);

@@ -45,11 +45,15 @@ describe.each(databaseKinds())("Idempotency-Key on %s", (kind) => {
     const codes = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.json() })));
     expect(codes.filter((c) => c.body.data?.createArticle?.__typename === "MutationCreateArticleSuccess").length).toBeGreaterThanOrEqual(1);
     for (const c of codes) {
-      const ok = c.body.data?.createArticle?.__typename === "MutationCreateArticleSuccess" || ["IDEMPOTENCY_IN_PROGRESS"].includes(c.body.errors?.[0]?.extensions?.code);
+      const ok =
+        c.body.data?.createArticle?.__typename === "MutationCreateArticleSuccess" ||
+        ["IDEMPOTENCY_IN_PROGRESS"].includes(c.body.errors?.[0]?.extensions?.code);
       expect(ok, JSON.stringify(c)).toBe(true);
     }
     expect(await t.db.prisma.article.count()).toBe(before + 1);
-    console.log(`idempotency (${kind}): 5 concurrent requests with one key: ${codes.filter((c) => c.status === 200).length} answered 200, ${codes.filter((c) => c.status === 409).length} told 409 in progress; 1 row written`);
+    console.log(
+      `idempotency (${kind}): 5 concurrent requests with one key: ${codes.filter((c) => c.status === 200).length} answered 200, ${codes.filter((c) => c.status === 409).length} told 409 in progress; 1 row written`,
+    );
   });
 
   it("a request that wrote nothing keeps nothing: fixing and retrying works", async () => {

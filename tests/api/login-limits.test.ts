@@ -26,7 +26,8 @@ describe.each(databaseKinds())("sign-in limits on %s", (kind) => {
   });
 
   it("blocks an account after 10 failures, even with the right password, whatever X-Forwarded-For says", async () => {
-    for (let i = 0; i < 10; i++) expect((await attempt(t.url, "editor@claimdesk.local", "wrong", `203.0.113.${i}`)).__typename).toBe("AuthenticationError");
+    for (let i = 0; i < 10; i++)
+      expect((await attempt(t.url, "editor@claimdesk.local", "wrong", `203.0.113.${i}`)).__typename).toBe("AuthenticationError");
     const blocked = await attempt(t.url, "editor@claimdesk.local", "claimdesk-editor", "198.51.100.7");
     expect(blocked.__typename).toBe("RateLimitedError");
     expect(blocked.retryAfterSeconds).toBeGreaterThan(800);
@@ -35,7 +36,9 @@ describe.each(databaseKinds())("sign-in limits on %s", (kind) => {
     expect((await attempt(t.url, "nobody@claimdesk.local", "wrong")).__typename).toBe("RateLimitedError");
     // Other accounts are unaffected.
     expect((await attempt(t.url, "checker@claimdesk.local", "claimdesk-checker")).__typename).toBe("MutationLoginSuccess");
-    console.log(`sign-in limits (${kind}): account refused after 10 failures from 10 spoofed X-Forwarded-For addresses, even with the right password (retry after ${blocked.retryAfterSeconds} s); unknown accounts limited alike`);
+    console.log(
+      `sign-in limits (${kind}): account refused after 10 failures from 10 spoofed X-Forwarded-For addresses, even with the right password (retry after ${blocked.retryAfterSeconds} s); unknown accounts limited alike`,
+    );
   });
 
   it("blocks an address after 50 failures, whatever e-mail it rotates through", async () => {
@@ -56,7 +59,11 @@ describe.each(databaseKinds())("sign-in limits on %s", (kind) => {
   });
 
   it("behind a trusted proxy each client address is limited on its own", async () => {
-    const proxied = await createApi(t.db, loadConfig({ NODE_ENV: "test", PORT: "0", CLAIMDESK_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1" }), pino({ level: "silent" }));
+    const proxied = await createApi(
+      t.db,
+      loadConfig({ NODE_ENV: "test", PORT: "0", CLAIMDESK_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1" }),
+      pino({ level: "silent" }),
+    );
     const url = await proxied.listen();
     try {
       for (let i = 0; i < 50; i++) await attempt(url, `guess${i}@example.org`, "wrong", "192.0.2.1");

@@ -52,7 +52,9 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("read replica (%s
       await replicaAdmin.query("SELECT pg_wal_replay_pause()");
       statements.primary.length = 0;
       statements.replica.length = 0;
-      const created = await editor.ok(`mutation { createArticle(input: { title: "Written to the primary", body: "Replicas catch up." }) { ... on MutationCreateArticleSuccess { data { id title } } } }`);
+      const created = await editor.ok(
+        `mutation { createArticle(input: { title: "Written to the primary", body: "Replicas catch up." }) { ... on MutationCreateArticleSuccess { data { id title } } } }`,
+      );
       expect(created.createArticle.data.title).toBe("Written to the primary"); // a mutation reads its own write
       expect(statements.primary.some((sql) => sql.startsWith("INSERT"))).toBe(true);
       expect(statements.replica).toEqual([]);

@@ -17,7 +17,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The built API as deployed (npm test builds it first), as its own process. */
 async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = await start(["apps/api/dist/main.mjs"], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn", CLAIMDESK_WORKER: "off" }, port);
+  const child = await start(
+    ["apps/api/dist/main.mjs"],
+    { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn", CLAIMDESK_WORKER: "off" },
+    port,
+  );
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
@@ -73,7 +77,9 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("scale-out: two A
       fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: editor.cookie!, "idempotency-key": "scale-out-1" },
-        body: JSON.stringify({ query: `mutation { createArticle(input: { title: "Scale-out retry", body: "Once." }) { ... on MutationCreateArticleSuccess { data { id } } } }` }),
+        body: JSON.stringify({
+          query: `mutation { createArticle(input: { title: "Scale-out retry", body: "Once." }) { ... on MutationCreateArticleSuccess { data { id } } } }`,
+        }),
       });
     const first = await send(a.url);
     // The first process stores its answer just after sending it; until then a
@@ -110,7 +116,9 @@ describe.each(databaseKinds().filter((k) => k === "postgres"))("scale-out: two A
       expect(stored.version).toBe(version + 1);
       expect(stored.explanation).toBe(x.updateClaim.__typename === "MutationUpdateClaimSuccess" ? `A ${round}` : `B ${round}`);
     }
-    console.log(`scale-out: 2 API processes, 1 PostgreSQL; sessions, sign-in limits and idempotency keys shared; ${rounds} cross-process edit races, ${singleWinners} single winners, 0 lost updates`);
+    console.log(
+      `scale-out: 2 API processes, 1 PostgreSQL; sessions, sign-in limits and idempotency keys shared; ${rounds} cross-process edit races, ${singleWinners} single winners, 0 lost updates`,
+    );
     expect(singleWinners).toBe(rounds);
   });
 });

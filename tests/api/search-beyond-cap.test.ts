@@ -28,7 +28,9 @@ describe.each(databaseKinds())("full-text list filters beyond 10,000 matches on 
     const claims = await editor.ok(`{ claims(first: 100, filter: { query: "zanzibar cloves" }) { totalCount edges { node { id } } } }`);
     expect(claims.claims.totalCount).toBe(matches);
     expect(claims.claims.edges).toHaveLength(100);
-    const oldest = await editor.ok(`{ claims(first: 5, filter: { query: "zanzibar cloves" }, orderBy: { field: UPDATED_AT, direction: ASC }) { edges { node { id } } } }`);
+    const oldest = await editor.ok(
+      `{ claims(first: 5, filter: { query: "zanzibar cloves" }, orderBy: { field: UPDATED_AT, direction: ASC }) { edges { node { id } } } }`,
+    );
     expect(oldest.claims.edges.map((e: { node: { id: string } }) => Buffer.from(e.node.id, "base64").toString())).toEqual(
       [matches, matches - 1, matches - 2, matches - 3, matches - 4].map((n) => `Claim:bulk-${n}`),
     );

@@ -14,17 +14,30 @@ describe.each(databaseKinds())("full-text search on %s", (kind) => {
   afterAll(async () => t?.stop());
 
   const hits = async (query: string) =>
-    (await editor.ok(`query($q: String!) { search(query: $q) { rank node { __typename ... on Article { id title } ... on Source { id title } ... on Claim { id } } } }`, { q: query })).search as {
+    (
+      await editor.ok(
+        `query($q: String!) { search(query: $q) { rank node { __typename ... on Article { id title } ... on Source { id title } ... on Claim { id } } } }`,
+        { q: query },
+      )
+    ).search as {
       rank: number;
       node: { __typename: string; id: string; title?: string };
     }[];
 
   it("finds a new article and source by their words, ranked, and follows an edit of the body", async () => {
-    const created = await editor.ok(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id version } } } }`, {
-      input: { title: "Glacier survey", body: "Surveyors measured the Baltoro glacier retreating by forty metres. The Baltoro glacier feeds the Indus." },
-    });
+    const created = await editor.ok(
+      `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id version } } } }`,
+      {
+        input: {
+          title: "Glacier survey",
+          body: "Surveyors measured the Baltoro glacier retreating by forty metres. The Baltoro glacier feeds the Indus.",
+        },
+      },
+    );
     const article = created.createArticle.data;
-    await editor.ok(`mutation($input: SourceInput!) { createSource(input: $input) { __typename } }`, { input: { title: "Survey of the Baltoro", publisher: "Glaciology Institute" } });
+    await editor.ok(`mutation($input: SourceInput!) { createSource(input: $input) { __typename } }`, {
+      input: { title: "Survey of the Baltoro", publisher: "Glaciology Institute" },
+    });
 
     const found = await hits("baltoro glacier");
     expect(found.map((h) => h.node.title)).toEqual(["Glacier survey"]);

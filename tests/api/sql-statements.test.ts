@@ -21,7 +21,9 @@ describe.each(databaseKinds())("SQL statements per nested list query on %s", (ki
     // 12 more articles, each with 3 claims with a speaker, a rating and a source.
     for (let i = 0; i < 12; i++) {
       const body = `Officials said exports rose ${i}% and imports fell ${i + 1}% while debt reached ${i + 2} billion.`;
-      const article = await t.db.prisma.article.create({ data: { title: `Article ${i}`, body, publishedAt: new Date(Date.UTC(2025, 0, i + 1)), outletId: "seed-outlet-urdupoint" } });
+      const article = await t.db.prisma.article.create({
+        data: { title: `Article ${i}`, body, publishedAt: new Date(Date.UTC(2025, 0, i + 1)), outletId: "seed-outlet-urdupoint" },
+      });
       for (const quote of [`exports rose ${i}%`, `imports fell ${i + 1}%`, `debt reached ${i + 2} billion`]) {
         const start = body.indexOf(quote);
         await t.db.prisma.claim.create({

@@ -71,7 +71,12 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
 
   it("a production API with the sample newsroom refuses to start, naming the accounts, unless allowed", async () => {
     expect(db("seed", ["--sample"]).status).toBe(0);
-    const refused = spawnSync(tsx, ["src/main.ts"], { cwd: `${root}apps/api`, env: { ...env(), PORT: "0" }, encoding: "utf8", timeout: 120_000 });
+    const refused = spawnSync(tsx, ["src/main.ts"], {
+      cwd: `${root}apps/api`,
+      env: { ...env(), PORT: "0" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(refused.status).toBe(1);
     const line = refused.stderr.trim();
     expect(line.split("\n")).toHaveLength(1);
@@ -98,7 +103,11 @@ describe("setting up a newsroom's own server (embedded database)", { timeout: 30
       expect(api.status).toBe(1);
       expect(api.stderr.trim()).toBe(`error: port ${port} is already in use (another Claimdesk API?); stop it or set PORT`);
 
-      const preflight = spawnSync(process.execPath, ["scripts/check-ports.mjs"], { cwd: root, env: { ...process.env, PORT: String(port) }, encoding: "utf8" });
+      const preflight = spawnSync(process.execPath, ["scripts/check-ports.mjs"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port) },
+        encoding: "utf8",
+      });
       expect(preflight.status).toBe(1);
       expect(preflight.stderr.trim()).toMatch(new RegExp(`^error: port ${port} is already in use, and the API needs it`));
       expect(preflight.stderr.trim().split("\n")).toHaveLength(1);

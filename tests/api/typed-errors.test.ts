@@ -75,28 +75,34 @@ describe.each(databaseKinds())("typed errors on %s", (kind) => {
   });
 
   it("a move the workflow does not have is a WorkflowError", async () => {
-    const result = await editor.ok(
-      `mutation($id: ID!) { moveClaim(id: $id, to: IN_REVIEW) { __typename ... on Error { message } } }`,
-      { id: globalId("Claim", "seed-claim-astronauts") },
-    );
+    const result = await editor.ok(`mutation($id: ID!) { moveClaim(id: $id, to: IN_REVIEW) { __typename ... on Error { message } } }`, {
+      id: globalId("Claim", "seed-claim-astronauts"),
+    });
     expect(result.moveClaim).toEqual({ __typename: "WorkflowError", message: "A claim cannot move from UNREVIEWED to IN_REVIEW" });
   });
 
   it("an ID of the wrong type is a BAD_USER_INPUT error, not an internal one", async () => {
-    const result = await editor.request(`mutation($id: ID!) { moveClaim(id: $id, to: SELECTED) { __typename } }`, { id: globalId("Article", "x") });
+    const result = await editor.request(`mutation($id: ID!) { moveClaim(id: $id, to: SELECTED) { __typename } }`, {
+      id: globalId("Article", "x"),
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("argument validation on queries answers BAD_USER_INPUT with the field", async () => {
     const result = await editor.request(`{ search(query: "China", first: 1000) { rank } }`);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["first"], message: "must be 100 or less" }] });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["first"], message: "must be 100 or less" }],
+    });
     const empty = await editor.request(`{ search(query: "   ") { rank } }`);
     expect(empty.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("wrong password and unknown user answer alike", async () => {
     const login = (email: string) =>
-      t.client().ok(`mutation($e: String!) { login(email: $e, password: "nope-nope-nope") { __typename ... on Error { message code } } }`, { e: email });
+      t.client().ok(`mutation($e: String!) { login(email: $e, password: "nope-nope-nope") { __typename ... on Error { message code } } }`, {
+        e: email,
+      });
     const unknown = await login("nobody@example.org");
     const wrong = await login("editor@claimdesk.local");
     expect(unknown).toEqual(wrong);

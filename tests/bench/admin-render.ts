@@ -15,9 +15,20 @@ async function createArticle(target: DatabaseTarget): Promise<void> {
   const db = await openDatabase(target);
   try {
     if (await db.prisma.article.findUnique({ where: { id: articleId } })) return;
-    const sentences = Array.from({ length: claims }, (_, i) => `The minister said exports to China rose ${i + 3}% in 2024, the fastest pace in ${i + 2} years.`);
+    const sentences = Array.from(
+      { length: claims },
+      (_, i) => `The minister said exports to China rose ${i + 3}% in 2024, the fastest pace in ${i + 2} years.`,
+    );
     const body = sentences.join(" ");
-    await db.prisma.article.create({ data: { id: articleId, title: "Fifty claims in one interview", body, outletId: "seed-outlet-urdupoint", publishedAt: new Date("2025-03-11T00:00:00Z") } });
+    await db.prisma.article.create({
+      data: {
+        id: articleId,
+        title: "Fifty claims in one interview",
+        body,
+        outletId: "seed-outlet-urdupoint",
+        publishedAt: new Date("2025-03-11T00:00:00Z"),
+      },
+    });
     let offset = 0;
     for (const [i, sentence] of sentences.entries()) {
       const start = [...body.slice(0, body.indexOf(sentence, offset))].length; // spans count code points
@@ -72,7 +83,8 @@ export async function measureAdminRender(target: DatabaseTarget, apiUrl: string,
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         html += decoder.decode(chunk, { stream: true });
         // React separates text parts with <!-- --> markers.
-        if (!articleMs && html.replaceAll("<!-- -->", "").includes(`Claims in this article (${claims})`)) articleMs = performance.now() - started;
+        if (!articleMs && html.replaceAll("<!-- -->", "").includes(`Claims in this article (${claims})`))
+          articleMs = performance.now() - started;
       }
       const ms = performance.now() - started;
       if (res.status !== 200 || !articleMs || !html.includes("Fifty claims in one interview")) {
@@ -84,7 +96,11 @@ export async function measureAdminRender(target: DatabaseTarget, apiUrl: string,
     const pageQuery = `query($id: ID!) { node(id: $id) { ... on Article { id title body claims(first: 100) { totalCount edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } } } suggestions(first: 6) { text score } recurringClaims { sentence score } } } people(first: 100) { edges { node { id name } } } }`;
     const query = async () => {
       const started = performance.now();
-      const res = await fetch(`${apiUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: pageQuery, variables: { id: gid } }) });
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ query: pageQuery, variables: { id: gid } }),
+      });
       const body = (await res.json()) as { errors?: unknown };
       if (body.errors) throw new Error(`page query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
       return performance.now() - started;
@@ -102,7 +118,14 @@ export async function measureAdminRender(target: DatabaseTarget, apiUrl: string,
       queries.push(await query());
     }
     pages.sort((a, b) => a - b);
-    return { samples, articleP50: median(articles), pageP50: median(pages), pageP90: pages[Math.floor(pages.length * 0.9)]!, queryP50: median(queries), htmlKb: bytes / 1024 };
+    return {
+      samples,
+      articleP50: median(articles),
+      pageP50: median(pages),
+      pageP90: pages[Math.floor(pages.length * 0.9)]!,
+      queryP50: median(queries),
+      htmlKb: bytes / 1024,
+    };
   } finally {
     await admin.stop();
   }

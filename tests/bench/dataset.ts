@@ -38,7 +38,18 @@ function rng(seed: number) {
   };
 }
 
-const subjects = ["Inflation", "Exports", "Wheat output", "Power tariffs", "Remittances", "Tax revenue", "Polio cases", "Literacy", "Foreign reserves", "Road deaths"];
+const subjects = [
+  "Inflation",
+  "Exports",
+  "Wheat output",
+  "Power tariffs",
+  "Remittances",
+  "Tax revenue",
+  "Polio cases",
+  "Literacy",
+  "Foreign reserves",
+  "Road deaths",
+];
 const verbs = ["rose", "fell", "reached", "doubled", "declined", "grew"];
 const fillers = [
   "Officials described the situation as stable and said more work was needed.",
@@ -67,7 +78,9 @@ function literal(value: unknown): string {
 async function insert(sql: SqlRunner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await sql.exec(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${chunk.map((r) => `(${r.map(literal).join(",")})`).join(",")}`);
+    await sql.exec(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${chunk.map((r) => `(${r.map(literal).join(",")})`).join(",")}`,
+    );
   }
 }
 
@@ -85,13 +98,30 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const now = new Date("2025-06-01T00:00:00Z");
 
-  await insert(sql, "Outlet", ["id", "name", "updatedAt"], Array.from({ length: sizes.outlets }, (_, i) => [ids.outlet(i), `Bench Outlet ${i}`, now]));
-  await insert(sql, "Person", ["id", "name", "title", "updatedAt"], Array.from({ length: sizes.people }, (_, i) => [ids.person(i), `Speaker ${i}`, "Minister", now]));
+  await insert(
+    sql,
+    "Outlet",
+    ["id", "name", "updatedAt"],
+    Array.from({ length: sizes.outlets }, (_, i) => [ids.outlet(i), `Bench Outlet ${i}`, now]),
+  );
+  await insert(
+    sql,
+    "Person",
+    ["id", "name", "title", "updatedAt"],
+    Array.from({ length: sizes.people }, (_, i) => [ids.person(i), `Speaker ${i}`, "Minister", now]),
+  );
   await insert(
     sql,
     "Source",
     ["id", "url", "title", "publisher", "type", "updatedAt"],
-    Array.from({ length: sizes.sources }, (_, i) => [ids.source(i), `https://data.example.org/${i}`, `Statistical release ${i} on ${pick(subjects).toLowerCase()}`, "Bureau of Statistics", "OFFICIAL_STATISTIC", now]),
+    Array.from({ length: sizes.sources }, (_, i) => [
+      ids.source(i),
+      `https://data.example.org/${i}`,
+      `Statistical release ${i} on ${pick(subjects).toLowerCase()}`,
+      "Bureau of Statistics",
+      "OFFICIAL_STATISTIC",
+      now,
+    ]),
   );
   const ratings = (await sql.query<{ id: string }>(`SELECT id FROM "Rating" ORDER BY position`)).map((r) => r.id);
 
@@ -104,7 +134,10 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
     const links: unknown[][] = [];
     const factChecks: unknown[][] = [];
     for (let a = start; a < Math.min(start + batch, sizes.articles); a++) {
-      const quotes = Array.from({ length: sizes.claimsPerArticle }, () => `${pick(subjects)} ${pick(verbs)} ${(random() * 40).toFixed(1)}% in ${2015 + Math.floor(random() * 10)}`);
+      const quotes = Array.from(
+        { length: sizes.claimsPerArticle },
+        () => `${pick(subjects)} ${pick(verbs)} ${(random() * 40).toFixed(1)}% in ${2015 + Math.floor(random() * 10)}`,
+      );
       let body = "";
       const spans: [number, number][] = [];
       for (const quote of quotes) {
@@ -113,17 +146,43 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
         body += `${quote}. ${pick(fillers)} ${pick(fillers)} ${pick(fillers)}\n\n`;
       }
       const articleId = ids.article(a);
-      articles.push([articleId, `${quotes[0]}: bench report ${a}`, ids.outlet(a % sizes.outlets), body, new Date(now.getTime() - a * 3_600_000), now]);
+      articles.push([
+        articleId,
+        `${quotes[0]}: bench report ${a}`,
+        ids.outlet(a % sizes.outlets),
+        body,
+        new Date(now.getTime() - a * 3_600_000),
+        now,
+      ]);
       quotes.forEach((quote, q) => {
         const claimId = ids.claim(claimNo);
         const published = claimNo % sizes.publishedEvery === 0;
         const ratingId = published || claimNo % 3 === 0 ? pick(ratings) : null;
-        claims.push([claimId, quote, quote, ids.person(claimNo % sizes.people), published ? "PUBLISHED" : pick(["UNREVIEWED", "SELECTED", "RESEARCHING", "IN_REVIEW"]), ratingId, published ? "Checked against the release." : null, now]);
+        claims.push([
+          claimId,
+          quote,
+          quote,
+          ids.person(claimNo % sizes.people),
+          published ? "PUBLISHED" : pick(["UNREVIEWED", "SELECTED", "RESEARCHING", "IN_REVIEW"]),
+          ratingId,
+          published ? "Checked against the release." : null,
+          now,
+        ]);
         appearances.push([`bx${claimNo}`, claimId, articleId, spans[q]![0], spans[q]![1], quote]);
         const used = new Set<number>();
         while (used.size < sizes.linksPerClaim) used.add(Math.floor(random() * sizes.sources));
         for (const s of used) links.push([`bl${claimNo}_${s}`, claimId, ids.source(s), pick(["SUPPORTS", "REFUTES", "CONTEXT"]), now]);
-        if (published) factChecks.push([`bf${claimNo}`, claimId, `Fact-check: ${quote}`, ratingId, "Checked against the release.", "Claimdesk", now, now]);
+        if (published)
+          factChecks.push([
+            `bf${claimNo}`,
+            claimId,
+            `Fact-check: ${quote}`,
+            ratingId,
+            "Checked against the release.",
+            "Claimdesk",
+            now,
+            now,
+          ]);
         claimNo++;
       });
     }
@@ -132,7 +191,12 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
       await insert(tx, "Claim", ["id", "quote", "claimReviewed", "speakerId", "status", "ratingId", "explanation", "updatedAt"], claims);
       await insert(tx, "ClaimAppearance", ["id", "claimId", "articleId", "spanStart", "spanEnd", "quote"], appearances);
       await insert(tx, "ClaimSource", ["id", "claimId", "sourceId", "stance", "updatedAt"], links);
-      await insert(tx, "FactCheck", ["id", "claimId", "headline", "ratingId", "explanation", "publisherName", "publishedAt", "updatedAt"], factChecks);
+      await insert(
+        tx,
+        "FactCheck",
+        ["id", "claimId", "headline", "ratingId", "explanation", "publisherName", "publishedAt", "updatedAt"],
+        factChecks,
+      );
     });
     progress(`loading ${label}`, Math.min(start + batch, sizes.articles), sizes.articles);
   }

@@ -22,7 +22,11 @@ const query = `{ deskStats(weeks: 12) { unassignedOpen recurringTotal weeks { we
 async function time(url: string) {
   const ask = async () => {
     const started = performance.now();
-    const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { errors?: unknown; data?: { deskStats: { weeks: { marked: { count: number }[] }[] } } };
     if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
     return performance.now() - started;
@@ -43,14 +47,25 @@ const env = { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1" };
 const pgPort = await freePort();
 const pglitePort = await freePort();
 const pg = await start(["apps/api/dist/main.mjs"], { ...env, DATABASE_URL: pgUrl, PORT: String(pgPort) }, pgPort);
-const pglite = await start(["apps/api/dist/main.mjs"], { ...env, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(pglitePort) }, pglitePort);
+const pglite = await start(
+  ["apps/api/dist/main.mjs"],
+  { ...env, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(pglitePort) },
+  pglitePort,
+);
 try {
-  for (const [name, port] of [["PostgreSQL", pgPort], ["PGlite", pglitePort]] as const) {
+  for (const [name, port] of [
+    ["PostgreSQL", pgPort],
+    ["PGlite", pglitePort],
+  ] as const) {
     const r = await time(`http://127.0.0.1:${port}`);
-    console.log(`deskStats on ${name}, warm, ${samples} samples: p50 ${r.p50.toFixed(0)} ms, p90 ${r.p90.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`);
+    console.log(
+      `deskStats on ${name}, warm, ${samples} samples: p50 ${r.p50.toFixed(0)} ms, p90 ${r.p90.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`,
+    );
   }
   const render = await measureAdminRender({ kind: "postgres", url: pgUrl }, `http://127.0.0.1:${pgPort}`, 10);
-  console.log(`admin article page, 50 claims (PostgreSQL, ${render.samples} renders): article and claims p50 ${render.articleP50.toFixed(0)} ms; whole page p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`);
+  console.log(
+    `admin article page, 50 claims (PostgreSQL, ${render.samples} renders): article and claims p50 ${render.articleP50.toFixed(0)} ms; whole page p50 ${render.pageP50.toFixed(0)} ms, p90 ${render.pageP90.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
+  );
 } finally {
   await stop(pg);
   await stop(pglite);

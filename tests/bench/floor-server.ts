@@ -18,7 +18,11 @@ const q = async (text: string, values: unknown[] = []) => {
 };
 // Naive, yet it reads rows, not the stored search vectors beside them.
 const columns = new Map<string, string>(
-  (await pool.query(`SELECT table_name, string_agg(quote_ident(column_name), ', ') AS list FROM information_schema.columns WHERE table_schema = 'public' AND is_generated = 'NEVER' GROUP BY table_name`)).rows.map((r) => [r.table_name, r.list]),
+  (
+    await pool.query(
+      `SELECT table_name, string_agg(quote_ident(column_name), ', ') AS list FROM information_schema.columns WHERE table_schema = 'public' AND is_generated = 'NEVER' GROUP BY table_name`,
+    )
+  ).rows.map((r) => [r.table_name, r.list]),
 );
 const all = (table: string) => columns.get(table) ?? "*";
 const one = async (text: string, values: unknown[] = []) => (await q(text, values))[0] ?? null;
@@ -72,7 +76,8 @@ const resolvers: Resolvers = {
       ),
   },
   SearchHit: {
-    node: async (hit) => one(`SELECT ${all(hit.__typename)}, '${hit.__typename}' AS __typename FROM "${hit.__typename}" WHERE id = $1`, [hit.id]),
+    node: async (hit) =>
+      one(`SELECT ${all(hit.__typename)}, '${hit.__typename}' AS __typename FROM "${hit.__typename}" WHERE id = $1`, [hit.id]),
   },
   Mutation: {
     createClaim: async (_r, { input }) => {
@@ -82,9 +87,15 @@ const resolvers: Resolvers = {
         await client.query("BEGIN");
         await client.query(`INSERT INTO "Claim" (id, quote, "claimReviewed", "updatedAt") VALUES ($1, $2, $2, now())`, [id, input.quote]);
         for (const e of input.evidence ?? []) {
-          await client.query(`INSERT INTO "ClaimSource" (id, "claimId", "sourceId", stance, passage, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [randomUUID(), id, decode(e.sourceId)[1], e.stance, e.passage]);
+          await client.query(
+            `INSERT INTO "ClaimSource" (id, "claimId", "sourceId", stance, passage, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+            [randomUUID(), id, decode(e.sourceId)[1], e.stance, e.passage],
+          );
         }
-        await client.query(`INSERT INTO "AuditEvent" (id, action, "entityType", "entityId") VALUES ($1, 'claim.create', 'Claim', $2)`, [randomUUID(), id]);
+        await client.query(`INSERT INTO "AuditEvent" (id, action, "entityType", "entityId") VALUES ($1, 'claim.create', 'Claim', $2)`, [
+          randomUUID(),
+          id,
+        ]);
         const created = (await client.query(`SELECT ${all("Claim")} FROM "Claim" WHERE id = $1`, [id])).rows[0];
         await client.query("COMMIT");
         statements += 5 + (input.evidence?.length ?? 0);
@@ -99,7 +110,10 @@ const resolvers: Resolvers = {
   },
   ArticleConnection: {
     totalCount: async () => Number((await one(`SELECT count(*) AS n FROM "Article"`)).n),
-    edges: async ({ first }) => (await q(`SELECT id FROM "Article" ORDER BY "publishedAt" DESC NULLS LAST, id DESC LIMIT $1`, [first ?? 20])).map((r) => ({ id: r.id })),
+    edges: async ({ first }) =>
+      (await q(`SELECT id FROM "Article" ORDER BY "publishedAt" DESC NULLS LAST, id DESC LIMIT $1`, [first ?? 20])).map((r) => ({
+        id: r.id,
+      })),
   },
   ArticleEdge: { node: async ({ id }) => one(`SELECT ${all("Article")} FROM "Article" WHERE id = $1`, [id]) },
   Article: {
@@ -108,8 +122,12 @@ const resolvers: Resolvers = {
     claims: (a, { first }) => ({ articleId: a.id, first }),
   },
   AppearanceConnection: {
-    totalCount: async ({ articleId }) => Number((await one(`SELECT count(*) AS n FROM "ClaimAppearance" WHERE "articleId" = $1`, [articleId])).n),
-    edges: async ({ articleId, first }) => (await q(`SELECT id FROM "ClaimAppearance" WHERE "articleId" = $1 ORDER BY "spanStart", id LIMIT $2`, [articleId, first ?? 20])).map((r) => ({ id: r.id })),
+    totalCount: async ({ articleId }) =>
+      Number((await one(`SELECT count(*) AS n FROM "ClaimAppearance" WHERE "articleId" = $1`, [articleId])).n),
+    edges: async ({ articleId, first }) =>
+      (await q(`SELECT id FROM "ClaimAppearance" WHERE "articleId" = $1 ORDER BY "spanStart", id LIMIT $2`, [articleId, first ?? 20])).map(
+        (r) => ({ id: r.id }),
+      ),
   },
   AppearanceEdge: { node: async ({ id }) => one(`SELECT ${all("ClaimAppearance")} FROM "ClaimAppearance" WHERE id = $1`, [id]) },
   Appearance: {
@@ -121,11 +139,15 @@ const resolvers: Resolvers = {
     speaker: async (c) => (c.speakerId ? one(`SELECT ${all("Person")} FROM "Person" WHERE id = $1`, [c.speakerId]) : null),
     rating: async (c) => (c.ratingId ? one(`SELECT ${all("Rating")} FROM "Rating" WHERE id = $1`, [c.ratingId]) : null),
     evidence: (c, { first }) => ({ where: `"claimId"`, id: c.id, first }),
-    appearances: async (c) => q(`SELECT ${all("ClaimAppearance")} FROM "ClaimAppearance" WHERE "claimId" = $1 ORDER BY "createdAt"`, [c.id]),
+    appearances: async (c) =>
+      q(`SELECT ${all("ClaimAppearance")} FROM "ClaimAppearance" WHERE "claimId" = $1 ORDER BY "createdAt"`, [c.id]),
   },
   EvidenceConnection: {
     totalCount: async ({ where, id }) => Number((await one(`SELECT count(*) AS n FROM "ClaimSource" WHERE ${where} = $1`, [id])).n),
-    edges: async ({ where, id, first }) => (await q(`SELECT id FROM "ClaimSource" WHERE ${where} = $1 ORDER BY "createdAt", id LIMIT $2`, [id, first ?? 20])).map((r) => ({ id: r.id })),
+    edges: async ({ where, id, first }) =>
+      (await q(`SELECT id FROM "ClaimSource" WHERE ${where} = $1 ORDER BY "createdAt", id LIMIT $2`, [id, first ?? 20])).map((r) => ({
+        id: r.id,
+      })),
   },
   EvidenceEdge: { node: async ({ id }) => one(`SELECT ${all("ClaimSource")} FROM "ClaimSource" WHERE id = $1`, [id]) },
   Evidence: {

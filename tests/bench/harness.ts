@@ -39,7 +39,13 @@ export async function prepare(target: DatabaseTarget, scale: number, label: stri
     await seed(db.prisma);
     const sizes = await loadDataset(db.sql, scale, label);
     await db.prisma.apiToken.create({
-      data: { name: "benchmark", prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex"), scopes: ["read", "write"], userId: "seed-user-editor" },
+      data: {
+        name: "benchmark",
+        prefix: token.slice(0, 10),
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        scopes: ["read", "write"],
+        userId: "seed-user-editor",
+      },
     });
     return sizes;
   } finally {
@@ -56,7 +62,9 @@ export const serverLogs = new Map<number, string>();
  */
 export function start(command: string[], env: Record<string, string>, port: number, nodeFlags: string[] = []): Promise<ChildProcess> {
   const [file, ...rest] = command as [string, ...string[]];
-  const [program, argv] = file.endsWith(".mjs") ? [process.execPath, ["--enable-source-maps", ...nodeFlags, file, ...rest]] : ["npx", ["tsx", ...nodeFlags, file, ...rest]];
+  const [program, argv] = file.endsWith(".mjs")
+    ? [process.execPath, ["--enable-source-maps", ...nodeFlags, file, ...rest]]
+    : ["npx", ["tsx", ...nodeFlags, file, ...rest]];
   // Own process group, so stopping it stops npx, tsx and the server alike.
   const child = spawn(program, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
@@ -97,7 +105,9 @@ export function stop(child: ChildProcess): Promise<void> {
 export function serverPid(child: ChildProcess): number {
   let pid = child.pid!;
   for (;;) {
-    const kids = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean) : [];
+    const kids = fs.existsSync(`/proc/${pid}/task/${pid}/children`)
+      ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)
+      : [];
     if (!kids.length) return pid;
     pid = Number(kids.at(-1));
   }

@@ -110,7 +110,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
         body = await run("Source", [decode(variables.id)]);
         break;
       case "Create":
-        body = await run("Create", [randomUUID(), variables.input.quote, variables.input.evidence.map((e: { sourceId: string }) => decode(e.sourceId))]);
+        body = await run("Create", [
+          randomUUID(),
+          variables.input.quote,
+          variables.input.evidence.map((e: { sourceId: string }) => decode(e.sourceId)),
+        ]);
         break;
       default:
         body = '{"data":{"__typename":"Query"}}';

@@ -21,7 +21,10 @@ export const operations: Operation[] = [
         ? `totalCount ${b?.data?.articles?.totalCount}`
         : b.data.articles.edges.length !== 20
           ? "not 20 articles"
-          : b.data.articles.edges.some((e: any) => e.node.claims.totalCount < 5 || e.node.claims.edges.length !== 5 || !e.node.claims.edges[0].node.claim.claimReviewed)
+          : b.data.articles.edges.some(
+                (e: any) =>
+                  e.node.claims.totalCount < 5 || e.node.claims.edges.length !== 5 || !e.node.claims.edges[0].node.claim.claimReviewed,
+              )
             ? "an article without its 5 claims"
             : null,
   },
@@ -33,14 +36,20 @@ export const operations: Operation[] = [
       const n = b?.data?.node;
       if (!n?.body) return "no article";
       if (n.claims.edges.length !== 5) return `${n.claims.edges.length} claims`;
-      return n.claims.edges.every((e: any) => e.node.claim.speaker?.name && e.node.claim.evidence.edges.length === 3 && e.node.claim.evidence.edges[0].node.source.title) ? null : "claim details missing";
+      return n.claims.edges.every(
+        (e: any) =>
+          e.node.claim.speaker?.name && e.node.claim.evidence.edges.length === 3 && e.node.claim.evidence.edges[0].node.source.title,
+      )
+        ? null
+        : "claim details missing";
     },
   },
   {
     name: "search",
     query: `query Search { search(query: "inflation exports", first: 20) { rank node { __typename ... on Article { id title } ... on Claim { id claimReviewed } ... on Source { id title } } } }`,
     variables: {},
-    check: (b) => (b?.data?.search?.length === 20 && b.data.search.every((h: any) => h.node.id) ? null : `search returned ${b?.data?.search?.length}`),
+    check: (b) =>
+      b?.data?.search?.length === 20 && b.data.search.every((h: any) => h.node.id) ? null : `search returned ${b?.data?.search?.length}`,
   },
   {
     name: "source → claims → articles",
@@ -61,7 +70,10 @@ export const operations: Operation[] = [
         evidence: [0, 1, 2].map((i) => ({ sourceId: gid("Source", ids.source(i)), stance: "SUPPORTS", passage: "Table 3" })),
       },
     },
-    check: (b) => (b?.data?.createClaim?.__typename === "MutationCreateClaimSuccess" && b.data.createClaim.data.id ? null : JSON.stringify(b).slice(0, 200)),
+    check: (b) =>
+      b?.data?.createClaim?.__typename === "MutationCreateClaimSuccess" && b.data.createClaim.data.id
+        ? null
+        : JSON.stringify(b).slice(0, 200),
   },
   {
     name: "{ __typename }",

@@ -45,7 +45,9 @@ async function main() {
   const exists = (await admin(`SELECT 1 FROM pg_database WHERE datname = '${database}'`)).rowCount === 1;
   let url: string;
   if (args.includes("--reuse") && exists) {
-    url = Object.assign(new URL(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres"), { pathname: `/${database}` }).toString();
+    url = Object.assign(new URL(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres"), {
+      pathname: `/${database}`,
+    }).toString();
   } else {
     url = await freshPostgresDatabase(database);
     await prepare({ kind: "postgres", url }, scale, "PostgreSQL");
@@ -54,7 +56,19 @@ async function main() {
   const server =
     variant === "L"
       ? await start(["tests/bench/limit-server.ts", url, String(port)], {}, port)
-      : await start(["apps/api/dist/main.mjs"], { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATABASE_URL: url, PORT: String(port) }, port, nodeFlags);
+      : await start(
+          ["apps/api/dist/main.mjs"],
+          {
+            NODE_ENV: "production",
+            CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true",
+            LOG_LEVEL: "warn",
+            HOST: "127.0.0.1",
+            DATABASE_URL: url,
+            PORT: String(port),
+          },
+          port,
+          nodeFlags,
+        );
   try {
     const pid = serverPid(server);
     const request = {

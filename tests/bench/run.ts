@@ -15,7 +15,20 @@ import autocannon from "autocannon";
 import { openDatabase } from "@claimdesk/db";
 import { createApi, loadConfig } from "@claimdesk/api";
 import pino from "pino";
-import { admin, cpuSeconds as cpu, freshPostgresDatabase, median, prepare, root, rssMb, serverLogs, serverPid, start, stop, token } from "./harness.ts";
+import {
+  admin,
+  cpuSeconds as cpu,
+  freshPostgresDatabase,
+  median,
+  prepare,
+  root,
+  rssMb,
+  serverLogs,
+  serverPid,
+  start,
+  stop,
+  token,
+} from "./harness.ts";
 import { measureAdminRender } from "./admin-render.ts";
 import { operations } from "./operations.ts";
 import { freePort } from "../support/ports.ts";
@@ -49,7 +62,13 @@ interface Cell {
  */
 const cellSeconds = (singleMs: number) => Math.min(Math.max(seconds, Math.ceil((2.5 * 10 * singleMs) / 1000)), short ? 3 : 60);
 
-async function measure(url: string, op: (typeof operations)[number], sizes: { articles: number }, pid: number, singleMs: number): Promise<Cell> {
+async function measure(
+  url: string,
+  op: (typeof operations)[number],
+  sizes: { articles: number },
+  pid: number,
+  singleMs: number,
+): Promise<Cell> {
   let wrong = 0;
   const body = JSON.stringify({ query: op.query, variables: op.variables });
   const request = {
@@ -80,10 +99,10 @@ async function measure(url: string, op: (typeof operations)[number], sizes: { ar
     p50one: one.latency.p50,
     cpuMsPerRequest: ten.requests.total ? ((cpuAfter - cpuBefore) * 1000) / ten.requests.total : Number.NaN,
     // Requests that never completed count as wrong too.
-    wrongBodies: wrong + ten.non2xx + ten.errors + ten.timeouts + one.non2xx + one.errors + one.timeouts + (ten.requests.total === 0 ? 1 : 0),
+    wrongBodies:
+      wrong + ten.non2xx + ten.errors + ten.timeouts + one.non2xx + one.errors + one.timeouts + (ten.requests.total === 0 ? 1 : 0),
   };
 }
-
 
 async function main() {
   console.log(`Claimdesk benchmark: scale ${scale}, ${seconds}s cells, ${rounds} rounds${short ? " (short mode)" : ""}`);
@@ -91,14 +110,33 @@ async function main() {
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-"));
   const sizes = await prepare({ kind: "postgres", url: pgUrl }, scale, "PostgreSQL");
   await prepare({ kind: "pglite", dataDir: pgliteDir }, scale, "PGlite");
-  console.log(`dataset: ${sizes.articles} articles, ${sizes.claims} claims, ${sizes.sources} sources, ${sizes.links} claim-source links, ${sizes.people} people`);
+  console.log(
+    `dataset: ${sizes.articles} articles, ${sizes.claims} claims, ${sizes.sources} sources, ${sizes.links} claim-source links, ${sizes.people} people`,
+  );
 
-  const ports = { L: await freePort(), "ours-pg": await freePort(), "ours-pglite": await freePort(), F: await freePort() } as Record<Variant, number>;
-  const apiEnv = { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", CLAIMDESK_WORKER: "off", LOG_LEVEL: "warn", HOST: "127.0.0.1" };
+  const ports = { L: await freePort(), "ours-pg": await freePort(), "ours-pglite": await freePort(), F: await freePort() } as Record<
+    Variant,
+    number
+  >;
+  const apiEnv = {
+    NODE_ENV: "production",
+    CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true",
+    CLAIMDESK_WORKER: "off",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+  };
   const servers: Record<Variant, ChildProcess> = {
     L: await start(["tests/bench/limit-server.ts", pgUrl, String(ports.L)], {}, ports.L),
-    "ours-pg": await start(["apps/api/dist/main.mjs"], { ...apiEnv, DATABASE_URL: pgUrl, PORT: String(ports["ours-pg"]) }, ports["ours-pg"]),
-    "ours-pglite": await start(["apps/api/dist/main.mjs"], { ...apiEnv, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(ports["ours-pglite"]) }, ports["ours-pglite"]),
+    "ours-pg": await start(
+      ["apps/api/dist/main.mjs"],
+      { ...apiEnv, DATABASE_URL: pgUrl, PORT: String(ports["ours-pg"]) },
+      ports["ours-pg"],
+    ),
+    "ours-pglite": await start(
+      ["apps/api/dist/main.mjs"],
+      { ...apiEnv, DATABASE_URL: "", CLAIMDESK_DATA_DIR: pgliteDir, PORT: String(ports["ours-pglite"]) },
+      ports["ours-pglite"],
+    ),
     F: await start(["tests/bench/floor-server.ts", pgUrl, String(ports.F)], {}, ports.F),
   };
   try {
@@ -107,7 +145,11 @@ async function main() {
 
     // Correct, error-free bodies first, from every variant; and how long one takes.
     const ask = (v: Variant, op: (typeof operations)[number]) =>
-      fetch(`${url(v)}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+      fetch(`${url(v)}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: op.query, variables: op.variables }),
+      });
     const singleMs: Record<string, Partial<Record<Variant, number>>> = {};
     for (const op of operations) {
       singleMs[op.name] = {};
@@ -120,7 +162,8 @@ async function main() {
         } catch {
           throw new Error(`${v} answers "${op.name}" with HTTP ${res.status} and no JSON: ${text.slice(0, 200)}`);
         }
-        const problem = res.status !== 200 ? `HTTP ${res.status}` : body.errors ? JSON.stringify(body.errors).slice(0, 200) : op.check(body, sizes);
+        const problem =
+          res.status !== 200 ? `HTTP ${res.status}` : body.errors ? JSON.stringify(body.errors).slice(0, 200) : op.check(body, sizes);
         if (problem) throw new Error(`${v} answers "${op.name}" wrongly: ${problem}\n${serverLogs.get(ports[v]) ?? ""}`);
         // The first answer was cold (compilation, caches); the second is what a cell sees.
         const started = performance.now();
@@ -138,12 +181,20 @@ async function main() {
     for (const op of operations) {
       statements[op.name] = {};
       counted.length = 0;
-      await fetch(`${inProcessUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+      await fetch(`${inProcessUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: op.query, variables: op.variables }),
+      });
       statements[op.name]!["ours-pg"] = counted.filter((s) => !/"ApiToken"/.test(s)).length;
       statements[op.name]!["ours-pglite"] = statements[op.name]!["ours-pg"];
       for (const v of ["L", "F"] as const) {
         const before = (await (await fetch(`${url(v)}/stats`)).json()).statements;
-        await fetch(`${url(v)}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+        await fetch(`${url(v)}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: op.query, variables: op.variables }),
+        });
         statements[op.name]![v] = (await (await fetch(`${url(v)}/stats`)).json()).statements - before;
       }
     }
@@ -196,7 +247,16 @@ async function main() {
         `its GraphQL data fetched alone p50 ${render.queryP50.toFixed(0)} ms; HTML ${render.htmlKb.toFixed(0)} KB`,
     );
     const pgVersion = (await admin("SELECT version()")).rows[0].version as string;
-    const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, postgres: pgVersion, pglite: JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version, scale, seconds, rounds };
+    const machine = {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      node: process.version,
+      postgres: pgVersion,
+      pglite: JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version,
+      scale,
+      seconds,
+      rounds,
+    };
     const outDir = path.join(root, "tests/bench/results");
     fs.mkdirSync(outDir, { recursive: true });
     const file = path.join(outDir, `${short ? "short-" : ""}${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

@@ -11,7 +11,10 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("benchmark 
     expect(status, output.slice(-3000)).toBe(0);
     for (const op of ["desk list", "article page", "search", "source → claims → articles", "create claim + 3 sources", "{ __typename }"]) {
       for (const variant of ["'L'", "'ours-pg'", "'ours-pglite'", "'F'"]) {
-        expect(output.split("\n").some((line) => line.includes(`'${op}'`) && line.includes(variant)), `${op} ${variant}`).toBe(true);
+        expect(
+          output.split("\n").some((line) => line.includes(`'${op}'`) && line.includes(variant)),
+          `${op} ${variant}`,
+        ).toBe(true);
       }
     }
     expect(output).toMatch(/RSS after the run/);

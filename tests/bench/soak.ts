@@ -45,7 +45,15 @@ if (kindOption !== "postgres" && kindOption !== "pglite") throw new Error(`--db 
 const kind: DatabaseTarget["kind"] = kindOption;
 
 // Each connection cycles through this sequence: six reads to one write.
-const mix = ["desk list", "article page", "search", "source → claims → articles", "desk list", "article page", "create claim + 3 sources"].map((name) => {
+const mix = [
+  "desk list",
+  "article page",
+  "search",
+  "source → claims → articles",
+  "desk list",
+  "article page",
+  "create claim + 3 sources",
+].map((name) => {
   const op = operations.find((o) => o.name === name);
   if (!op) throw new Error(`no operation ${name}`);
   return op;
@@ -64,11 +72,24 @@ interface Window {
 }
 
 async function main() {
-  console.log(`Claimdesk soak: ${seconds} s in ${windowSeconds}-s windows, ${connections} connections, ${kind}, scale ${scale}${short ? " (short mode)" : ""}`);
-  const target: DatabaseTarget = kind === "postgres" ? { kind, url: await freshPostgresDatabase("claimdesk_soak") } : { kind, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-soak-")) };
+  console.log(
+    `Claimdesk soak: ${seconds} s in ${windowSeconds}-s windows, ${connections} connections, ${kind}, scale ${scale}${short ? " (short mode)" : ""}`,
+  );
+  const target: DatabaseTarget =
+    kind === "postgres"
+      ? { kind, url: await freshPostgresDatabase("claimdesk_soak") }
+      : { kind, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-soak-")) };
   const sizes = await prepare(target, scale, kind);
   const port = await freePort();
-  const env = { NODE_ENV: "production", CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true", CLAIMDESK_WORKER: "off", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATABASE_URL: "", CLAIMDESK_DATA_DIR: target.dataDir }) };
+  const env = {
+    NODE_ENV: "production",
+    CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true",
+    CLAIMDESK_WORKER: "off",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATABASE_URL: "", CLAIMDESK_DATA_DIR: target.dataDir }),
+  };
   let server: ChildProcess | undefined = await start(["apps/api/dist/main.mjs"], env, port);
   const windows: Window[] = [];
   const acknowledged: string[] = []; // ids of created claims whose answer arrived
@@ -87,12 +108,17 @@ async function main() {
         } catch {
           // counted as wrong below
         }
-        const problem = status !== 200 ? `HTTP ${status}` : parsed?.errors ? JSON.stringify(parsed.errors).slice(0, 200) : op.check(parsed, sizes);
+        const problem =
+          status !== 200 ? `HTTP ${status}` : parsed?.errors ? JSON.stringify(parsed.errors).slice(0, 200) : op.check(parsed, sizes);
         if (problem) {
           wrongCount++;
           wrongDetail ||= `${op.name}: ${problem}`;
         } else if (op === writeOp) {
-          acknowledged.push(Buffer.from(parsed.data.createClaim.data.id, "base64").toString().replace(/^Claim:/, ""));
+          acknowledged.push(
+            Buffer.from(parsed.data.createClaim.data.id, "base64")
+              .toString()
+              .replace(/^Claim:/, ""),
+          );
         }
       },
     }));
@@ -111,7 +137,9 @@ async function main() {
         "rss MB": Math.round(rssMb(pid)),
       };
       windows.push(row);
-      process.stderr.write(`${row.second}/${seconds} s: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms, ${row.errors} errors, ${row.wrong} wrong, ${row["rss MB"]} MB\n`);
+      process.stderr.write(
+        `${row.second}/${seconds} s: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms, ${row.errors} errors, ${row.wrong} wrong, ${row["rss MB"]} MB\n`,
+      );
     }
     console.table(windows);
     await stop(server); // the embedded database is free once the API has exited
@@ -120,7 +148,10 @@ async function main() {
     // Every acknowledged write is in the database. Writes whose answer was cut
     // off when a window ended are stored too, but not counted as acknowledged.
     const db = await openDatabase(target);
-    const stored = await db.prisma.claim.findMany({ where: { claimReviewed: (writeOp.variables.input as { quote: string }).quote }, select: { id: true } });
+    const stored = await db.prisma.claim.findMany({
+      where: { claimReviewed: (writeOp.variables.input as { quote: string }).quote },
+      select: { id: true },
+    });
     await db.close();
     const storedIds = new Set(stored.map((c) => c.id));
     const lost = acknowledged.filter((id) => !storedIds.has(id)).length;
@@ -145,9 +176,30 @@ async function main() {
         `window p99 median ${p99Early} → ${p99Late} ms, worst ${worstP99} ms (${short ? "not judged in short mode" : p99Steady ? "steady" : "drifting"}${Number.isFinite(maxP99) ? `, bound ${maxP99}` : ""}); ` +
         `RSS ${rssEarly} → ${rssLate} MB (${(growth * 100).toFixed(1)}%${short ? ", not judged in short mode" : memoryFlat ? ", flat" : ", growing"})`,
     );
-    const file = path.join(root, "tests/bench/results", `soak-${short ? "short-" : ""}${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    const file = path.join(
+      root,
+      "tests/bench/results",
+      `soak-${short ? "short-" : ""}${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+    );
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify({ machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, seconds, connections, kind, scale, windows, writesAcknowledged: acknowledged.length, writesStored: stored.length, lost }, null, 2));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+          seconds,
+          connections,
+          kind,
+          scale,
+          windows,
+          writesAcknowledged: acknowledged.length,
+          writesStored: stored.length,
+          lost,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`results: ${path.relative(root, file)}`);
 
     const failures = [

@@ -19,7 +19,9 @@ describe("choosing the database", () => {
   });
 
   it("reads replicas from DATABASE_REPLICA_URLS, only beside a server", () => {
-    expect(resolveTarget({ DATABASE_URL: "postgresql://u@h/d", DATABASE_REPLICA_URLS: "postgresql://u@r1/d, postgresql://u@r2/d" })).toEqual({
+    expect(
+      resolveTarget({ DATABASE_URL: "postgresql://u@h/d", DATABASE_REPLICA_URLS: "postgresql://u@r1/d, postgresql://u@r2/d" }),
+    ).toEqual({
       kind: "postgres",
       url: "postgresql://u@h/d",
       replicaUrls: ["postgresql://u@r1/d", "postgresql://u@r2/d"],
@@ -33,7 +35,9 @@ describe("choosing the database", () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: Cannot connect to PostgreSQL at postgresql:\/\/claimdesk:\*\*\*@127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(
+      /^error: Cannot connect to PostgreSQL at postgresql:\/\/claimdesk:\*\*\*@127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/,
+    );
     expect(result.stderr).not.toContain("secret");
   });
 

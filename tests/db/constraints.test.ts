@@ -28,10 +28,14 @@ describe.each(databaseKinds())("constraints on %s", (kind) => {
     const article = await newArticle();
     const span = findSpan(body, quote)!;
     const claim = await db.prisma.claim.create({ data: { quote, claimReviewed: quote } });
-    await db.prisma.claimAppearance.create({ data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote } });
+    await db.prisma.claimAppearance.create({
+      data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote },
+    });
     // off by one
     await expect(
-      db.prisma.claimAppearance.create({ data: { claimId: claim.id, articleId: article.id, spanStart: span.start + 1, spanEnd: span.end + 1, quote } }),
+      db.prisma.claimAppearance.create({
+        data: { claimId: claim.id, articleId: article.id, spanStart: span.start + 1, spanEnd: span.end + 1, quote },
+      }),
     ).rejects.toThrow(/does not match the article text/);
     // past the end of the body
     await expect(
@@ -47,7 +51,9 @@ describe.each(databaseKinds())("constraints on %s", (kind) => {
     const article = await newArticle();
     const span = findSpan(body, quote)!;
     const claim = await db.prisma.claim.create({ data: { quote, claimReviewed: quote } });
-    await db.prisma.claimAppearance.create({ data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote } });
+    await db.prisma.claimAppearance.create({
+      data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote },
+    });
     await expect(db.prisma.article.update({ where: { id: article.id }, data: { body: `Update: ${body}` } })).rejects.toThrow(
       /no longer contains the marked claims/,
     );
@@ -61,14 +67,18 @@ describe.each(databaseKinds())("constraints on %s", (kind) => {
     const span = findSpan(emojiBody, "Exports rose 12%")!;
     expect(span.start).toBe(2);
     const claim = await db.prisma.claim.create({ data: { quote: "Exports rose 12%", claimReviewed: "Exports rose 12%" } });
-    await db.prisma.claimAppearance.create({ data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote: "Exports rose 12%" } });
+    await db.prisma.claimAppearance.create({
+      data: { claimId: claim.id, articleId: article.id, spanStart: span.start, spanEnd: span.end, quote: "Exports rose 12%" },
+    });
   });
 
   it("deleting a claim removes its appearances and evidence links; a cited source cannot be deleted", async () => {
     const claim = await db.prisma.claim.findUniqueOrThrow({ where: { id: "seed-claim-45-mous" }, include: { sources: true } });
     expect(claim.sources.length).toBeGreaterThan(0);
     const sourceId = claim.sources[0]!.sourceId;
-    await expect(db.prisma.source.delete({ where: { id: sourceId } })).rejects.toMatchObject({ code: expect.stringMatching(/P2003|P2014/) });
+    await expect(db.prisma.source.delete({ where: { id: sourceId } })).rejects.toMatchObject({
+      code: expect.stringMatching(/P2003|P2014/),
+    });
     await db.prisma.claim.delete({ where: { id: claim.id } });
     expect(await db.prisma.claimAppearance.count({ where: { claimId: claim.id } })).toBe(0);
     expect(await db.prisma.claimSource.count({ where: { claimId: claim.id } })).toBe(0);
@@ -93,7 +103,9 @@ describe.each(databaseKinds())("constraints on %s", (kind) => {
   it("a rating scale keeps each label and position once", async () => {
     const scale = await db.prisma.ratingScale.findFirstOrThrow({ include: { ratings: true } });
     await expect(
-      db.prisma.rating.create({ data: { scaleId: scale.id, label: "True", description: "again", value: 9, position: 99, color: "#000000" } }),
+      db.prisma.rating.create({
+        data: { scaleId: scale.id, label: "True", description: "again", value: 9, position: 99, color: "#000000" },
+      }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
 });

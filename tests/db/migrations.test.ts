@@ -47,7 +47,9 @@ describe.each(databaseKinds())("migrations on %s", (kind) => {
       checksum: "f".repeat(64),
       sql: `CREATE TABLE "Half" (id int); ALTER TABLE "Claim" ADD COLUMN "x" int; SELECT no_such_function();`,
     };
-    await expect(migrate(db.sql, { files: [...readMigrations(), broken] })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    await expect(migrate(db.sql, { files: [...readMigrations(), broken] })).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
     const half = await db.sql.query<{ t: string | null }>(`SELECT to_regclass('"Half"')::text AS t`);
     expect(half[0]!.t).toBeNull();
     const column = await db.sql.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Claim' AND column_name = 'x'`);
@@ -66,9 +68,13 @@ describe.each(databaseKinds())("migrations on %s", (kind) => {
 describe("migration files", () => {
   it("only the newest migration keeps a schema snapshot, and it equals schema.prisma", () => {
     const migrations = readMigrations();
-    const withSnapshot = migrations.filter((file) => fs.existsSync(path.join(migrationsDir, file.name, snapshotName))).map((file) => file.name);
+    const withSnapshot = migrations
+      .filter((file) => fs.existsSync(path.join(migrationsDir, file.name, snapshotName)))
+      .map((file) => file.name);
     expect(withSnapshot).toEqual([migrations.at(-1)!.name]);
     const snapshot = fs.readFileSync(path.join(migrationsDir, withSnapshot[0]!, snapshotName), "utf8");
-    expect(snapshot, "schema.prisma changed after the last migration: run npm run db:migration:new <name>").toBe(fs.readFileSync(schemaPath, "utf8"));
+    expect(snapshot, "schema.prisma changed after the last migration: run npm run db:migration:new <name>").toBe(
+      fs.readFileSync(schemaPath, "utf8"),
+    );
   });
 });

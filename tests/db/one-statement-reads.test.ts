@@ -13,23 +13,129 @@ type Case = [name: string, model: string, operation: string, args: Record<string
 
 const cases: Case[] = [
   ["all scalars of every article", "article", "findMany", {}, true],
-  ["select with a to-many page, its order and _count", "article", "findMany", {
-    select: { id: true, title: true, publishedAt: true, tags: true, _count: { select: { appearances: true } }, appearances: { select: { spanStart: true, claim: { select: { id: true, status: true, checkworthinessReasons: true } } }, orderBy: [{ spanStart: "asc" }, { id: "asc" }], take: 2, skip: 1 } },
-    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: 5,
-  }, true],
-  ["include with nested include", "claim", "findMany", { include: { speaker: true, rating: { include: { scale: true } }, sources: { include: { source: true }, orderBy: { createdAt: "asc" } } }, orderBy: { id: "asc" } }, true],
-  ["to-one that is null", "claim", "findMany", { select: { id: true, assignee: { select: { name: true } }, factCheck: { select: { headline: true } } }, orderBy: { id: "asc" } }, true],
-  ["scalar filters", "claim", "findMany", { where: { status: { in: ["PUBLISHED", "SELECTED"] }, quote: { contains: "i" }, OR: [{ speakerId: null }, { speakerId: { not: null } }] }, orderBy: { id: "asc" } }, true],
-  ["a % in contains is a wildcard, as in Prisma", "claim", "findMany", { where: { quote: { startsWith: "C%a" } }, select: { id: true } }, true],
-  ["insensitive text and date range", "article", "findMany", { where: { title: { contains: "cpec", mode: "insensitive" }, publishedAt: { gte: new Date("2020-01-01"), lt: new Date("2030-01-01") } }, select: { id: true } }, true],
-  ["relation filters", "claim", "findMany", { where: { factCheck: { is: { status: "PUBLISHED" } }, sources: { some: { stance: "SUPPORTS" } }, appearances: { none: { spanStart: { lt: 0 } } } }, select: { id: true }, orderBy: { id: "asc" } }, true],
-  ["shorthand to-one filter and NOT", "claim", "findMany", { where: { factCheck: { status: "PUBLISHED" }, NOT: [{ quote: "" }] }, select: { id: true } }, true],
+  [
+    "select with a to-many page, its order and _count",
+    "article",
+    "findMany",
+    {
+      select: {
+        id: true,
+        title: true,
+        publishedAt: true,
+        tags: true,
+        _count: { select: { appearances: true } },
+        appearances: {
+          select: { spanStart: true, claim: { select: { id: true, status: true, checkworthinessReasons: true } } },
+          orderBy: [{ spanStart: "asc" }, { id: "asc" }],
+          take: 2,
+          skip: 1,
+        },
+      },
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      take: 5,
+    },
+    true,
+  ],
+  [
+    "include with nested include",
+    "claim",
+    "findMany",
+    {
+      include: {
+        speaker: true,
+        rating: { include: { scale: true } },
+        sources: { include: { source: true }, orderBy: { createdAt: "asc" } },
+      },
+      orderBy: { id: "asc" },
+    },
+    true,
+  ],
+  [
+    "to-one that is null",
+    "claim",
+    "findMany",
+    { select: { id: true, assignee: { select: { name: true } }, factCheck: { select: { headline: true } } }, orderBy: { id: "asc" } },
+    true,
+  ],
+  [
+    "scalar filters",
+    "claim",
+    "findMany",
+    {
+      where: {
+        status: { in: ["PUBLISHED", "SELECTED"] },
+        quote: { contains: "i" },
+        OR: [{ speakerId: null }, { speakerId: { not: null } }],
+      },
+      orderBy: { id: "asc" },
+    },
+    true,
+  ],
+  [
+    "a % in contains is a wildcard, as in Prisma",
+    "claim",
+    "findMany",
+    { where: { quote: { startsWith: "C%a" } }, select: { id: true } },
+    true,
+  ],
+  [
+    "insensitive text and date range",
+    "article",
+    "findMany",
+    {
+      where: { title: { contains: "cpec", mode: "insensitive" }, publishedAt: { gte: new Date("2020-01-01"), lt: new Date("2030-01-01") } },
+      select: { id: true },
+    },
+    true,
+  ],
+  [
+    "relation filters",
+    "claim",
+    "findMany",
+    {
+      where: {
+        factCheck: { is: { status: "PUBLISHED" } },
+        sources: { some: { stance: "SUPPORTS" } },
+        appearances: { none: { spanStart: { lt: 0 } } },
+      },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    },
+    true,
+  ],
+  [
+    "shorthand to-one filter and NOT",
+    "claim",
+    "findMany",
+    { where: { factCheck: { status: "PUBLISHED" }, NOT: [{ quote: "" }] }, select: { id: true } },
+    true,
+  ],
   ["list filters", "article", "findMany", { where: { tags: { has: "cpec" } }, select: { id: true } }, true],
   ["empty in", "claim", "findMany", { where: { id: { in: [] } } }, true],
-  ["in with quotes, commas, braces and backslashes", "claim", "findMany", { where: { OR: [{ id: { in: ["seed-claim-astronauts", 'a,"b}{\\c', "NULL"] } }, { tags: { hasSome: ["x,y", '"'] } }] }, select: { id: true } }, true],
-  ["findFirst", "claim", "findFirst", { where: { status: "PUBLISHED" }, orderBy: { createdAt: "asc" }, select: { id: true, quote: true } }, true],
-  ["findUnique with an extra condition", "article", "findUnique", { where: { id: "seed-article-cpec-two-sessions", AND: [{}] }, select: { id: true, body: true, outlet: { select: { name: true } } } }, true],
+  [
+    "in with quotes, commas, braces and backslashes",
+    "claim",
+    "findMany",
+    {
+      where: { OR: [{ id: { in: ["seed-claim-astronauts", 'a,"b}{\\c', "NULL"] } }, { tags: { hasSome: ["x,y", '"'] } }] },
+      select: { id: true },
+    },
+    true,
+  ],
+  [
+    "findFirst",
+    "claim",
+    "findFirst",
+    { where: { status: "PUBLISHED" }, orderBy: { createdAt: "asc" }, select: { id: true, quote: true } },
+    true,
+  ],
+  [
+    "findUnique with an extra condition",
+    "article",
+    "findUnique",
+    { where: { id: "seed-article-cpec-two-sessions", AND: [{}] }, select: { id: true, body: true, outlet: { select: { name: true } } } },
+    true,
+  ],
   ["findUnique that finds nothing", "claim", "findUnique", { where: { id: "no-such-claim" } }, true],
   ["count", "claim", "count", { where: { status: { not: "DISMISSED" } } }, true],
   ["audit JSON", "auditEvent", "findMany", { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, true],
@@ -49,7 +155,8 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
   afterAll(async () => db?.destroy());
 
   it.each(cases)("%s", async (name, model, operation, args, compiled) => {
-    const call = (client: unknown) => (client as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![operation]!(args);
+    const call = (client: unknown) =>
+      (client as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![operation]!(args);
     const expected = await call(db.prisma);
     statements.length = 0;
     const actual = await call(db.reads);
@@ -62,7 +169,8 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
   });
 
   it.each(cases)("%s, inside a transaction (withCompiledReads)", async (_name, model, operation, args, compiled) => {
-    const call = (client: unknown) => (client as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![operation]!(args);
+    const call = (client: unknown) =>
+      (client as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model]![operation]!(args);
     const expected = await call(db.prisma);
     statements.length = 0;
     const actual = await db.prisma.$transaction(async (tx) => call(withCompiledReads(tx)));
@@ -85,7 +193,9 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
       .catch((error: { found?: unknown; counted?: unknown }) => error);
     expect(seen).toMatchObject({ found: { id, quote: "Written, not committed" }, counted: 1 });
     expect(await db.prisma.claim.findUnique({ where: { id } })).toBeNull();
-    await expect(db.prisma.$transaction(async (tx) => withCompiledReads(tx).claim.findUniqueOrThrow({ where: { id } }))).rejects.toMatchObject({ code: "P2025" });
+    await expect(
+      db.prisma.$transaction(async (tx) => withCompiledReads(tx).claim.findUniqueOrThrow({ where: { id } })),
+    ).rejects.toMatchObject({ code: "P2025" });
   });
 
   it("findUnique calls of one tick share one statement, whatever their keys", async () => {
@@ -94,7 +204,9 @@ describe.each(databaseKinds())("one-statement reads on %s", (kind) => {
     const found = await Promise.all(ids.map((id) => db.reads.claim.findUnique({ where: { id }, select: { id: true, quote: true } })));
     expect(statements).toHaveLength(1);
     expect(found.map((c) => c?.id ?? null)).toEqual(["seed-claim-astronauts", null, "seed-claim-astronauts"]);
-    expect(found[0]).toEqual(await db.prisma.claim.findUnique({ where: { id: "seed-claim-astronauts" }, select: { id: true, quote: true } }));
+    expect(found[0]).toEqual(
+      await db.prisma.claim.findUnique({ where: { id: "seed-claim-astronauts" }, select: { id: true, quote: true } }),
+    );
   });
 
   it("inside a transaction Prisma reads on the transaction's connection", async () => {

@@ -27,7 +27,9 @@ describe.each(databaseKinds())("sample data on %s", (kind) => {
 
   it("loads the sample article with its speaker, claims at exact spans, sources and a published fact-check", async () => {
     await seed(db.prisma);
-    const article = await db.prisma.article.findFirstOrThrow({ include: { outlet: true, appearances: { include: { claim: { include: { speaker: true } } } } } });
+    const article = await db.prisma.article.findFirstOrThrow({
+      include: { outlet: true, appearances: { include: { claim: { include: { speaker: true } } } } },
+    });
     expect(article.dateline).toBe("BEIJING");
     expect(article.byline).toBe("APP");
     expect(article.outlet?.name).toBe("UrduPoint / Pakistan Point News");

@@ -31,7 +31,8 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
   const claim = async (id: string) => db.prisma.claim.findUniqueOrThrow({ where: { id } });
   const factCheck = async (claimId: string) => db.prisma.factCheck.findUniqueOrThrow({ where: { claimId } });
   const snapshotOf = async (claimId: string) => (await factCheck(claimId)).snapshot as unknown as PublishedSnapshot;
-  const ratingIds = async () => (await db.prisma.rating.findMany({ where: { scale: { isDefault: true } }, orderBy: { position: "asc" } })).map((r) => r.id);
+  const ratingIds = async () =>
+    (await db.prisma.rating.findMany({ where: { scale: { isDefault: true } }, orderBy: { position: "asc" } })).map((r) => r.id);
   const count = (name: string, key: string) => {
     figures[name] ??= {};
     figures[name][key] = (figures[name][key] ?? 0) + 1;
@@ -48,9 +49,18 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
     await claims.assignClaim(editor(), id, "seed-user-checker");
     await claims.moveClaim(editor(), id, "SELECTED");
     await claims.moveClaim(checker(), id, "RESEARCHING");
-    const evidenceId = await evidence.attachSource(checker(), { claimId: id, source: { title: `Source ${tag}`, url: `https://race.example/${tag}` }, stance: "SUPPORTS" });
+    const evidenceId = await evidence.attachSource(checker(), {
+      claimId: id,
+      source: { title: `Source ${tag}`, url: `https://race.example/${tag}` },
+      stance: "SUPPORTS",
+    });
     const [rating] = await ratingIds();
-    await claims.updateClaim(checker(), { id, version: (await claim(id)).version, ratingId: rating!, explanation: `First explanation (${tag})` });
+    await claims.updateClaim(checker(), {
+      id,
+      version: (await claim(id)).version,
+      ratingId: rating!,
+      explanation: `First explanation (${tag})`,
+    });
     await claims.moveClaim(checker(), id, "IN_REVIEW");
     const { sourceId } = await db.prisma.claimSource.findUniqueOrThrow({ where: { id: evidenceId } });
     return { id, sourceId };
@@ -64,7 +74,12 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
       const state = (await currentSnapshot(db.prisma, id))!;
       const previous = await db.prisma.factCheck.findUnique({ where: { claimId: id } });
       const [save, publish] = await Promise.allSettled([
-        claims.updateClaim(checker(), { id, version: before.version, ratingId: ratings[round % ratings.length]!, explanation: `Saved in round ${round}` }),
+        claims.updateClaim(checker(), {
+          id,
+          version: before.version,
+          ratingId: ratings[round % ratings.length]!,
+          explanation: `Saved in round ${round}`,
+        }),
         factChecks.publishFactCheck(editor(), { claimId: id, version: before.version, headline: `Round ${round}` }),
       ]);
       const saveLost = conflictOf(save);
@@ -82,7 +97,12 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
         // The snapshot is exactly the reviewed version; the save did not slip in on either side.
         // (It names the version publishing saved: the reviewed one, moved to PUBLISHED.)
         expect(await snapshotOf(id)).toEqual({ ...state, claimVersion: before.version + 1 });
-        expect(after).toMatchObject({ status: "PUBLISHED", explanation: before.explanation, ratingId: before.ratingId, version: before.version + 1 });
+        expect(after).toMatchObject({
+          status: "PUBLISHED",
+          explanation: before.explanation,
+          ratingId: before.ratingId,
+          version: before.version + 1,
+        });
         await factChecks.unpublishFactCheck(editor(), (await factCheck(id)).id, "next round");
       }
     }
@@ -96,7 +116,13 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
       const before = await claim(id);
       const [save, correct] = await Promise.allSettled([
         claims.updateClaim(checker(), { id, version: before.version, tags: [`round-${round}`] }),
-        factChecks.addCorrection(editor(), { factCheckId: fc.id, whatChanged: `Explanation ${round}`, reason: "Race", explanation: `Corrected in round ${round}`, republish: true }),
+        factChecks.addCorrection(editor(), {
+          factCheckId: fc.id,
+          whatChanged: `Explanation ${round}`,
+          reason: "Race",
+          explanation: `Corrected in round ${round}`,
+          republish: true,
+        }),
       ]);
       expect(correct.status, `round ${round}: a correction without a version waits its turn`).toBe("fulfilled");
       const saveLost = conflictOf(save);
@@ -121,7 +147,15 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
       const { version } = await factCheck(id);
       const corrections = await db.prisma.correction.count({ where: { factCheckId: fcId } });
       const results = await Promise.allSettled(
-        ["a", "b"].map((who) => factChecks.addCorrection(editor(), { factCheckId: fcId, version, whatChanged: `${who} ${round}`, reason: "Race", explanation: `Correction ${who} ${round}` })),
+        ["a", "b"].map((who) =>
+          factChecks.addCorrection(editor(), {
+            factCheckId: fcId,
+            version,
+            whatChanged: `${who} ${round}`,
+            reason: "Race",
+            explanation: `Correction ${who} ${round}`,
+          }),
+        ),
       );
       const lost = results.map(conflictOf);
       expect(lost.filter(Boolean), `round ${round}: exactly one loses`).toHaveLength(1);
@@ -140,7 +174,12 @@ describe.runIf(kinds.length)("desk races on postgres", () => {
       const source = await db.prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
       const version = (await claim(id)).version;
       const [update, publish] = await Promise.allSettled([
-        sources.updateSource(checker(), { id: sourceId, version: source.version, title: `Title ${round}`, url: `https://race.example/source/${round}` }),
+        sources.updateSource(checker(), {
+          id: sourceId,
+          version: source.version,
+          title: `Title ${round}`,
+          url: `https://race.example/source/${round}`,
+        }),
         factChecks.publishFactCheck(editor(), { claimId: id, version, headline: `Round ${round}` }),
       ]);
       // Neither writes the other's record: both succeed, the library edit changes the desk only.

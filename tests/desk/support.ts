@@ -13,7 +13,14 @@ export const users = {
 export function deskAs(db: TestDatabase, who: keyof typeof users | null, extra: Partial<DeskContext> = {}): DeskContext {
   const user = who ? users[who] : null;
   const viewer: Viewer | null = user ? { id: user.id, role: user.role, name: who!, via: { kind: "session", sessionId: "test" } } : null;
-  return { prisma: db.prisma, viewer, requestId: "test", newsroom: { name: "Test desk", url: "https://desk.example" }, idempotency: null, ...extra };
+  return {
+    prisma: db.prisma,
+    viewer,
+    requestId: "test",
+    newsroom: { name: "Test desk", url: "https://desk.example" },
+    idempotency: null,
+    ...extra,
+  };
 }
 
 /** Expects the promise to fail with an error of this class; returns it. */

@@ -54,7 +54,9 @@ describe("admin app in the browser", () => {
 
     await selectText(page, "[data-testid=article-body]", quote);
     await expect.poll(() => page.getByTestId("selected-quote").textContent()).toBe(quote);
-    await page.getByLabel("Normalized wording (what you will rate)").fill("1.2 million children were vaccinated against polio in the campaign's first week.");
+    await page
+      .getByLabel("Normalized wording (what you will rate)")
+      .fill("1.2 million children were vaccinated against polio in the campaign's first week.");
     await page.getByLabel("Speaker").selectOption("__new");
     await page.getByLabel("Name").fill("Provincial health minister");
     await screenshot(page, "03-mark-claim");
@@ -69,7 +71,10 @@ describe("admin app in the browser", () => {
     await page.getByRole("button", { name: "Start research" }).click();
     await expect.poll(() => page.getByText("Researching").first().isVisible()).toBe(true);
 
-    for (const [title, stance] of [["Polio campaign daily report, day 7", "Supports"], ["WHO polio surveillance bulletin", "Context"]] as const) {
+    for (const [title, stance] of [
+      ["Polio campaign daily report, day 7", "Supports"],
+      ["WHO polio surveillance bulletin", "Context"],
+    ] as const) {
       const form = page.getByRole("form", { name: "Attach a source" });
       await form.getByLabel("Title").fill(title);
       await form.getByLabel("URL").fill(`https://health.example.gov/${stance.toLowerCase()}`);
@@ -110,7 +115,11 @@ describe("admin app in the browser", () => {
       "@type": "ClaimReview",
       claimReviewed: "1.2 million children were vaccinated against polio in the campaign's first week.",
       reviewRating: { alternateName: "True", ratingValue: 6, bestRating: 6, worstRating: 1 },
-      itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Provincial health minister" }, appearance: [{ url: "https://news.example.org/polio-campaign" }] },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Provincial health minister" },
+        appearance: [{ url: "https://news.example.org/polio-campaign" }],
+      },
     });
     await screenshot(reader, "05-public-fact-check");
   });
@@ -169,7 +178,9 @@ describe("admin app in the browser", () => {
       "China files more patent applications than any other country.",
     );
     await conflict.getByRole("button", { name: "Take theirs (discard mine)" }).click();
-    await expect.poll(() => second.getByLabel("Wording to rate (claimReviewed)").inputValue()).toBe("China files more patent applications than any other country.");
+    await expect
+      .poll(() => second.getByLabel("Wording to rate (claimReviewed)").inputValue())
+      .toBe("China files more patent applications than any other country.");
   });
 
   it("a cross-site form post through the admin's /graphql is refused and changes nothing", async () => {
@@ -184,7 +195,9 @@ describe("admin app in the browser", () => {
       });
       expect(res.status, contentType).toBe(400);
     }
-    const get = await fetch(`${admin.url}/graphql?query=${encodeURIComponent('mutation { logout { ok } }')}`, { headers: { cookie: editor.cookie!, origin: "null" } });
+    const get = await fetch(`${admin.url}/graphql?query=${encodeURIComponent("mutation { logout { ok } }")}`, {
+      headers: { cookie: editor.cookie!, origin: "null" },
+    });
     expect(get.status).toBeGreaterThanOrEqual(400);
     expect(await t.db.prisma.article.count()).toBe(before);
     expect((await editor.ok(`{ me { name } }`)).me.name).toBe("Eddie Editor");

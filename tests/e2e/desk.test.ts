@@ -85,7 +85,10 @@ for (const kind of databaseKinds()) {
       const page = await newPage("checker");
       await page.goto(articleUrl());
       const text = page.getByTestId("article-body");
-      await text.locator(`a[href="/claims/${encodeURIComponent(innerClaimId)}"]`).first().waitFor();
+      await text
+        .locator(`a[href="/claims/${encodeURIComponent(innerClaimId)}"]`)
+        .first()
+        .waitFor();
 
       // Select the whole sentence around the marked figure, as a mouse drag would.
       await page.evaluate((wanted) => {
@@ -134,7 +137,10 @@ for (const kind of databaseKinds()) {
       expect((await overlap.getAttribute("data-claim-ids"))!.split(" ").sort()).toEqual([innerClaimId, outerClaimId].sort());
       // The text is still exactly the body, so spans stay exact.
       expect(await text.textContent()).toBe(body);
-      const stored = await t.db.prisma.claimAppearance.findFirstOrThrow({ where: { claimId: localId(outerClaimId) }, include: { article: true } });
+      const stored = await t.db.prisma.claimAppearance.findFirstOrThrow({
+        where: { claimId: localId(outerClaimId) },
+        include: { article: true },
+      });
       expect(Array.from(stored.article.body).slice(stored.spanStart, stored.spanEnd).join("")).toBe(sentence);
       await screenshot(page, "desk-article-overlap-1280");
     });
@@ -191,7 +197,9 @@ for (const kind of databaseKinds()) {
       const form = page.getByRole("form", { name: "Correction" });
       await form.getByLabel("What changed (shown publicly)").fill("We added the 2025 first-quarter figure");
       await form.getByLabel("Why (shown publicly)").fill("It was published after our check.");
-      await form.getByLabel("Explanation (Markdown)").fill("China grew **5.4%** in the first quarter of 2025.\n\n- 2023: 5.2%\n- 2024: 5.0%");
+      await form
+        .getByLabel("Explanation (Markdown)")
+        .fill("China grew **5.4%** in the first quarter of 2025.\n\n- 2023: 5.2%\n- 2024: 5.0%");
       const after = page.getByTestId("correction-after");
       await expect.poll(() => after.locator("li").count()).toBe(2);
       expect(await after.locator("strong").textContent()).toBe("5.4%");
@@ -231,14 +239,20 @@ for (const kind of databaseKinds()) {
       expect(await t.db.prisma.comment.count({ where: { claimId: localId(claimId) } })).toBe(1);
       expect(keys).toHaveLength(1);
       // A retry of that very request (same key) is answered from the first and writes nothing.
-      const replay = await page.evaluate(async ([key, id]) => {
-        const res = await fetch("/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json", "idempotency-key": key! },
-          body: JSON.stringify({ query: "mutation AddComment($claimId: ID!, $body: String!) { addComment(claimId: $claimId, body: $body) { __typename } }", variables: { claimId: id, body: "Check the customs data." } }),
-        });
-        return res.status;
-      }, [keys[0]!, claimId] as const);
+      const replay = await page.evaluate(
+        async ([key, id]) => {
+          const res = await fetch("/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json", "idempotency-key": key! },
+            body: JSON.stringify({
+              query: "mutation AddComment($claimId: ID!, $body: String!) { addComment(claimId: $claimId, body: $body) { __typename } }",
+              variables: { claimId: id, body: "Check the customs data." },
+            }),
+          });
+          return res.status;
+        },
+        [keys[0]!, claimId] as const,
+      );
       expect(replay).toBeLessThan(500);
       expect(await t.db.prisma.comment.count({ where: { claimId: localId(claimId) } })).toBe(1);
     });
@@ -246,12 +260,21 @@ for (const kind of databaseKinds()) {
     it("the reviewing editor requests changes with a note; moves are named for what they do; history reads as the desk speaks", async () => {
       const claimId = await markClaim("imports doubled");
       const checker = await t.db.prisma.user.findUniqueOrThrow({ where: { email: accounts.checker[0] } });
-      for (const to of ["SELECTED", "RESEARCHING"]) await editor.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename } }`, { id: claimId, to });
-      await editor.ok(`mutation($id: ID!, $a: ID) { assignClaim(id: $id, assigneeId: $a) { __typename } }`, { id: claimId, a: gid("User", checker.id) });
+      for (const to of ["SELECTED", "RESEARCHING"])
+        await editor.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename } }`, { id: claimId, to });
+      await editor.ok(`mutation($id: ID!, $a: ID) { assignClaim(id: $id, assigneeId: $a) { __typename } }`, {
+        id: claimId,
+        a: gid("User", checker.id),
+      });
       const rating = await t.db.prisma.rating.findFirstOrThrow({ where: { label: "Mostly true" } });
       const { version } = await t.db.prisma.claim.findUniqueOrThrow({ where: { id: localId(claimId) } });
-      await editor.ok(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename } }`, { input: { id: claimId, version, ratingId: gid("Rating", rating.id), explanation: "Customs data show it." } });
-      await editor.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename } }`, { id: claimId, to: "IN_REVIEW" });
+      await editor.ok(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { __typename } }`, {
+        input: { id: claimId, version, ratingId: gid("Rating", rating.id), explanation: "Customs data show it." },
+      });
+      await editor.ok(`mutation($id: ID!, $to: ClaimStatus!) { moveClaim(id: $id, to: $to) { __typename } }`, {
+        id: claimId,
+        to: "IN_REVIEW",
+      });
 
       const checkerPage = await newPage("checker");
       await checkerPage.goto(`${admin.url}/claims/${encodeURIComponent(claimId)}`);
@@ -300,7 +323,9 @@ for (const kind of databaseKinds()) {
       const page = await newPage("editor");
       const claimId = await markClaim("1.2 million homes");
       await page.goto(`${admin.url}/claims/${encodeURIComponent(claimId)}`);
-      await page.getByLabel(/Explanation \(Markdown/).fill("Two sources:\n\n- customs data\n- the ministry's report\n\n<script>window.hacked = 1</script>[x](javascript:alert(1))");
+      await page
+        .getByLabel(/Explanation \(Markdown/)
+        .fill("Two sources:\n\n- customs data\n- the ministry's report\n\n<script>window.hacked = 1</script>[x](javascript:alert(1))");
       await page.getByRole("tab", { name: "Preview" }).click();
       const preview = page.getByRole("region", { name: "Explanation preview" });
       await expect.poll(() => preview.locator("li").count()).toBe(2);
@@ -317,17 +342,39 @@ for (const kind of databaseKinds()) {
       await dashboard.locator("svg.recharts-surface").first().waitFor();
       const published = await t.db.prisma.factCheck.groupBy({ by: ["ratingId"], where: { status: "PUBLISHED" }, _count: { _all: true } });
       const ratings = await t.db.prisma.rating.findMany();
-      const verdictRows = await page.getByTestId("stats-verdicts").locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
-      expect(verdictRows.sort()).toEqual(published.map((p) => [ratings.find((r) => r.id === p.ratingId)!.label, String(p._count._all)]).sort());
+      const verdictRows = await page
+        .getByTestId("stats-verdicts")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
+      expect(verdictRows.sort()).toEqual(
+        published.map((p) => [ratings.find((r) => r.id === p.ratingId)!.label, String(p._count._all)]).sort(),
+      );
       // This week's claims, by status, as the database counts them.
       const monday = new Date();
       monday.setUTCHours(0, 0, 0, 0);
       monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
       const thisWeek = await t.db.prisma.claim.count({ where: { createdAt: { gte: monday } } });
-      const lastRow = await page.getByTestId("stats-marked").locator("tbody tr").last().evaluate((r) => Array.from(r.children, (c) => c.textContent));
+      const lastRow = await page
+        .getByTestId("stats-marked")
+        .locator("tbody tr")
+        .last()
+        .evaluate((r) => Array.from(r.children, (c) => c.textContent));
       expect(lastRow.slice(1).reduce((sum, c) => sum + Number(c), 0)).toBe(thisWeek);
-      const open = await t.db.prisma.claim.groupBy({ by: ["assigneeId"], where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: { not: null } }, _count: { _all: true } });
-      const workRows = await page.getByTestId("stats-open-work").locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => Number(c.textContent)).slice(1).reduce((a, b) => a + b, 0)));
+      const open = await t.db.prisma.claim.groupBy({
+        by: ["assigneeId"],
+        where: { status: { in: ["SELECTED", "RESEARCHING", "IN_REVIEW"] }, assigneeId: { not: null } },
+        _count: { _all: true },
+      });
+      const workRows = await page
+        .getByTestId("stats-open-work")
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          rows.map((r) =>
+            Array.from(r.children, (c) => Number(c.textContent))
+              .slice(1)
+              .reduce((a, b) => a + b, 0),
+          ),
+        );
       expect(workRows.sort()).toEqual(open.map((o) => o._count._all).sort());
       await screenshot(page, "desk-dashboard-1280");
     });

@@ -8,7 +8,10 @@ export const PublishedFactChecks = graphql(`
   query PublishedFactChecks($first: Int!, $after: String) {
     factChecks(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -16,9 +19,25 @@ export const PublishedFactChecks = graphql(`
           claimReviewed
           publishedAt
           updatedAt
-          rating { label value scale { bestRating worstRating } }
-          speaker { name sameAs }
-          appearances { article { title canonicalUrl publishedAt } }
+          rating {
+            label
+            value
+            scale {
+              bestRating
+              worstRating
+            }
+          }
+          speaker {
+            name
+            sameAs
+          }
+          appearances {
+            article {
+              title
+              canonicalUrl
+              publishedAt
+            }
+          }
         }
       }
     }

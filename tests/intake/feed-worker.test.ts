@@ -22,7 +22,16 @@ describe.each(databaseKinds())("feed intake on %s", (kind) => {
     const rating = await db.prisma.rating.findFirstOrThrow({ where: { scale: { isDefault: true } }, orderBy: { position: "asc" } });
     const quote = wireParagraphs(4)[3]!;
     const claim = await db.prisma.claim.create({ data: { quote, claimReviewed: quote, status: "PUBLISHED", ratingId: rating.id } });
-    await db.prisma.factCheck.create({ data: { claimId: claim.id, headline: "Unemployment claim checked", ratingId: rating.id, explanation: "Checked.", publisherName: "Claimdesk", publishedAt: new Date() } });
+    await db.prisma.factCheck.create({
+      data: {
+        claimId: claim.id,
+        headline: "Unemployment claim checked",
+        ratingId: rating.id,
+        explanation: "Checked.",
+        publisherName: "Claimdesk",
+        publishedAt: new Date(),
+      },
+    });
     const outlet = await db.prisma.outlet.create({ data: { name: "The Wire" } });
     outletId = outlet.id;
     // The same stories in two feeds: each must become one article.
@@ -41,16 +50,27 @@ describe.each(databaseKinds())("feed intake on %s", (kind) => {
     await db?.destroy();
   });
 
-  const wireArticles = () => db.prisma.article.findMany({ where: { outletId }, orderBy: { publishedAt: "asc" }, select: { id: true, title: true, canonicalUrl: true, body: true } });
+  const wireArticles = () =>
+    db.prisma.article.findMany({
+      where: { outletId },
+      orderBy: { publishedAt: "asc" },
+      select: { id: true, title: true, canonicalUrl: true, body: true },
+    });
 
   it("takes a feed's items in once, across polls and across two feeds of the same stories", async () => {
     const started = Date.now();
-    await until("3 articles", async () => (await wireArticles()).length === 3 && (await db.prisma.feedItem.count({ where: { status: "PENDING" } })) === 0);
+    await until(
+      "3 articles",
+      async () => (await wireArticles()).length === 3 && (await db.prisma.feedItem.count({ where: { status: "PENDING" } })) === 0,
+    );
     const firstArrival = Date.now() - started;
 
     site.publish(2);
     const published = Date.now();
-    await until("5 articles", async () => (await wireArticles()).length === 5 && (await db.prisma.feedItem.count({ where: { status: "PENDING" } })) === 0);
+    await until(
+      "5 articles",
+      async () => (await wireArticles()).length === 5 && (await db.prisma.feedItem.count({ where: { status: "PENDING" } })) === 0,
+    );
     const newArrival = Date.now() - published;
 
     // More polls with nothing new: conditional requests answered 304, nothing ingested again.
@@ -68,7 +88,9 @@ describe.each(databaseKinds())("feed intake on %s", (kind) => {
     const feeds = await db.prisma.feed.findMany({ where: { url: { not: { contains: "broken" } } } });
     expect(feeds.map((f) => f.itemsTaken)).toEqual([5, 5]);
     expect(await db.prisma.auditEvent.count({ where: { action: "article.intake" } })).toBe(5);
-    console.log(`[${kind}] poll timings: first 3 items in ${firstArrival} ms from worker start; 2 new items in ${newArrival} ms after publication (feeds every 1 s, scheduler every 100 ms); 304 answers: ${site.notModified}`);
+    console.log(
+      `[${kind}] poll timings: first 3 items in ${firstArrival} ms from worker start; 2 new items in ${newArrival} ms after publication (feeds every 1 s, scheduler every 100 ms); 304 answers: ${site.notModified}`,
+    );
   });
 
   it("scores each new article and flags the one repeating a published fact-check", async () => {

@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 async function failure(promise: Promise<unknown>): Promise<IntakeError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(IntakeError);
   return error as IntakeError;
 }
@@ -41,7 +44,9 @@ describe("extraction, field by field", () => {
     });
   }
   afterAll(() => {
-    console.log(`extraction accuracy on ${score.all} pages: title ${score.title}/${score.all}, date ${score.publishedAt}/${score.all}, body ${score.body}/${score.all}`);
+    console.log(
+      `extraction accuracy on ${score.all} pages: title ${score.title}/${score.all}, date ${score.publishedAt}/${score.all}, body ${score.body}/${score.all}`,
+    );
   });
 
   it("reads pasted HTML the same as a fetched page", async () => {
@@ -90,7 +95,13 @@ describe("every fetch failure is a typed error in words", () => {
     expect([error.code, error.message]).toEqual(["NOT_HTML", "This address is not an HTML page (it serves application/pdf)"]);
   });
   it("private and loopback addresses refused unless allowed, literal or by name, and after a redirect", async () => {
-    for (const url of [`${site.url}/news/plain.html`, site.url.replace("127.0.0.1", "localhost") + "/news/plain.html", "http://[::1]:9/", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data"]) {
+    for (const url of [
+      `${site.url}/news/plain.html`,
+      site.url.replace("127.0.0.1", "localhost") + "/news/plain.html",
+      "http://[::1]:9/",
+      "http://10.0.0.1/",
+      "http://169.254.169.254/latest/meta-data",
+    ]) {
       const error = await failure(fetchArticle(url));
       expect(error.code, url).toBe("ADDRESS_NOT_ALLOWED");
       expect(error.message).toMatch(/is not allowed/);
@@ -119,10 +130,19 @@ describe("feeds", () => {
     expect(rss.entries[0]!.publishedAt?.toISOString()).toBe("2026-11-01T00:03:00.000Z");
   });
   it("JSON Feed", () => {
-    const feed = parseFeedText(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "1", url: "/a", title: "A", date_published: "2026-12-01T00:00:00Z" }] }), "https://example.org/feed.json");
+    const feed = parseFeedText(
+      JSON.stringify({
+        version: "https://jsonfeed.org/version/1.1",
+        title: "J",
+        items: [{ id: "1", url: "/a", title: "A", date_published: "2026-12-01T00:00:00Z" }],
+      }),
+      "https://example.org/feed.json",
+    );
     expect(feed.entries).toEqual([{ guid: "1", url: "https://example.org/a", title: "A", publishedAt: new Date("2026-12-01T00:00:00Z") }]);
   });
   it("a page that is not a feed", () => {
-    expect(() => parseFeedText("<html><body>hello</body></html>", "https://example.org")).toThrow(/does not serve an RSS, Atom or JSON feed/);
+    expect(() => parseFeedText("<html><body>hello</body></html>", "https://example.org")).toThrow(
+      /does not serve an RSS, Atom or JSON feed/,
+    );
   });
 });

@@ -32,7 +32,13 @@ describe.each(databaseKinds())("intake over GraphQL on %s", (kind) => {
   it("previews a link and pasted HTML without saving; creates from a link once", async () => {
     const a = articles[0]!;
     const seen = await editor.ok(preview, { input: { url: site.url + a.path } });
-    expect(seen.previewArticle.data).toMatchObject({ title: a.title, byline: a.byline, outletName: a.outletName, canonicalUrl: site.url + a.canonicalPath, existing: null });
+    expect(seen.previewArticle.data).toMatchObject({
+      title: a.title,
+      byline: a.byline,
+      outletName: a.outletName,
+      canonicalUrl: site.url + a.canonicalPath,
+      existing: null,
+    });
     expect(seen.previewArticle.data.sources).toContainEqual({ field: "title", source: "json-ld" });
     const html = await (await fetch(site.url + articles[1]!.path)).text();
     const pasted = await editor.ok(preview, { input: { html } });
@@ -42,9 +48,18 @@ describe.each(databaseKinds())("intake over GraphQL on %s", (kind) => {
 
     const created = await editor.ok(fromUrl, { url: site.url + a.path });
     expect(created.createArticleFromUrl.__typename).toBe("MutationCreateArticleFromUrlSuccess");
-    expect(created.createArticleFromUrl.data).toMatchObject({ title: a.title, byline: a.byline, publishedAt: a.publishedAt, language: "en", outlet: { name: "The Daily Ledger" } });
+    expect(created.createArticleFromUrl.data).toMatchObject({
+      title: a.title,
+      byline: a.byline,
+      publishedAt: a.publishedAt,
+      language: "en",
+      outlet: { name: "The Daily Ledger" },
+    });
     const again = await editor.ok(fromUrl, { url: `${site.url}${a.path}?utm_campaign=x` });
-    expect(again.createArticleFromUrl).toEqual({ __typename: "DuplicateArticleError", existing: { id: created.createArticleFromUrl.data.id } });
+    expect(again.createArticleFromUrl).toEqual({
+      __typename: "DuplicateArticleError",
+      existing: { id: created.createArticleFromUrl.data.id },
+    });
     const previewAgain = await editor.ok(preview, { input: { url: site.url + a.path } });
     expect(previewAgain.previewArticle.data.existing).toEqual({ id: created.createArticleFromUrl.data.id });
     expect(await t.db.prisma.article.count()).toBe(before + 1);
@@ -60,7 +75,12 @@ describe.each(databaseKinds())("intake over GraphQL on %s", (kind) => {
     ];
     for (const [url, code, message] of cases) {
       const result = await editor.ok(fromUrl, { url });
-      expect(result.createArticleFromUrl, url).toEqual({ __typename: "IntakeError", code, message, httpStatus: code === "HTTP_STATUS" ? 500 : null });
+      expect(result.createArticleFromUrl, url).toEqual({
+        __typename: "IntakeError",
+        code,
+        message,
+        httpStatus: code === "HTTP_STATUS" ? 500 : null,
+      });
     }
     process.env.CLAIMDESK_INTAKE_ALLOW_PRIVATE = "false";
     try {
@@ -79,19 +99,41 @@ describe.each(databaseKinds())("intake over GraphQL on %s", (kind) => {
     const add = `mutation($input: AddFeedInput!) { addFeed(input: $input) { __typename
       ... on MutationAddFeedSuccess { data { id url title intervalMinutes active itemsTaken lastPolledAt lastError outlet { name } } }
       ... on ValidationError { fieldErrors { path message } } ... on IntakeError { code message } ... on Error { message } } }`;
-    const ok = await editor.ok(add, { input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/atom.xml`, intervalMinutes: 30 } });
-    expect(ok.addFeed.data).toMatchObject({ url: `${site.url}/feeds/atom.xml`, title: "The Wire", intervalMinutes: 30, active: true, itemsTaken: 0, lastPolledAt: null, outlet: { name: "Wire for GraphQL" } });
+    const ok = await editor.ok(add, {
+      input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/atom.xml`, intervalMinutes: 30 },
+    });
+    expect(ok.addFeed.data).toMatchObject({
+      url: `${site.url}/feeds/atom.xml`,
+      title: "The Wire",
+      intervalMinutes: 30,
+      active: true,
+      itemsTaken: 0,
+      lastPolledAt: null,
+      outlet: { name: "Wire for GraphQL" },
+    });
     const twice = await editor.ok(add, { input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/atom.xml` } });
     expect(twice.addFeed.fieldErrors).toEqual([{ path: ["input", "url"], message: "This outlet already has this feed" }]);
     const notFeed = await editor.ok(add, { input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/broken.xml` } });
-    expect(notFeed.addFeed).toEqual({ __typename: "IntakeError", code: "NOT_A_FEED", message: "This address does not serve an RSS, Atom or JSON feed" });
-    const badInterval = await editor.ok(add, { input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/rss.xml`, intervalMinutes: 0 } });
+    expect(notFeed.addFeed).toEqual({
+      __typename: "IntakeError",
+      code: "NOT_A_FEED",
+      message: "This address does not serve an RSS, Atom or JSON feed",
+    });
+    const badInterval = await editor.ok(add, {
+      input: { outletId: globalId("Outlet", outlet.id), url: `${site.url}/feeds/rss.xml`, intervalMinutes: 0 },
+    });
     expect(badInterval.addFeed.fieldErrors[0].path).toEqual(["input", "intervalMinutes"]);
 
     const id = ok.addFeed.data.id;
-    const updated = await editor.ok(`mutation($input: UpdateFeedInput!) { updateFeed(input: $input) { __typename ... on MutationUpdateFeedSuccess { data { active intervalMinutes } } } }`, { input: { id, active: false, intervalMinutes: 60 } });
+    const updated = await editor.ok(
+      `mutation($input: UpdateFeedInput!) { updateFeed(input: $input) { __typename ... on MutationUpdateFeedSuccess { data { active intervalMinutes } } } }`,
+      { input: { id, active: false, intervalMinutes: 60 } },
+    );
     expect(updated.updateFeed.data).toEqual({ active: false, intervalMinutes: 60 });
-    const listed = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Outlet { feeds { id url consecutiveErrors items(first: 5) { totalCount } } } } }`, { id: globalId("Outlet", outlet.id) });
+    const listed = await editor.ok(
+      `query($id: ID!) { node(id: $id) { ... on Outlet { feeds { id url consecutiveErrors items(first: 5) { totalCount } } } } }`,
+      { id: globalId("Outlet", outlet.id) },
+    );
     expect(listed.node.feeds).toEqual([{ id, url: `${site.url}/feeds/atom.xml`, consecutiveErrors: 0, items: { totalCount: 0 } }]);
     const arrived = await editor.ok(`{ arrivedFromFeeds(first: 5) { id article { title recurringClaims { sentence } } } }`);
     expect(arrived.arrivedFromFeeds).toEqual([]);
@@ -99,7 +141,10 @@ describe.each(databaseKinds())("intake over GraphQL on %s", (kind) => {
     const viewer = await t.as("viewer");
     const refused = await viewer.request(`mutation($id: ID!) { deleteFeed(id: $id) { __typename } }`, { id });
     expect(refused.errors?.[0]?.extensions?.code ?? refused.data?.deleteFeed?.__typename).toMatch(/FORBIDDEN|ForbiddenError/);
-    const deleted = await editor.ok(`mutation($id: ID!) { deleteFeed(id: $id) { __typename ... on MutationDeleteFeedSuccess { data { name feeds { id } } } } }`, { id });
+    const deleted = await editor.ok(
+      `mutation($id: ID!) { deleteFeed(id: $id) { __typename ... on MutationDeleteFeedSuccess { data { name feeds { id } } } } }`,
+      { id },
+    );
     expect(deleted.deleteFeed.data).toEqual({ name: "Wire for GraphQL", feeds: [] });
   });
 });

@@ -32,7 +32,8 @@ function startWorker(databaseUrl: string, jobTimeoutSeconds = 3): ChildProcess &
     stdio: ["ignore", "pipe", "pipe"],
   }) as ChildProcess & { log: string[] };
   child.log = [];
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => child.log.push(...chunk.toString().split("\n").filter(Boolean)));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (chunk: Buffer) => child.log.push(...chunk.toString().split("\n").filter(Boolean)));
   children.push(child);
   return child;
 }
@@ -57,11 +58,20 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("worker pro
     const outlet = await db.prisma.outlet.create({ data: { name } });
     site.publish(items);
     const feed = await db.prisma.feed.create({ data: { outletId: outlet.id, url: `${site.url}/feeds/rss.xml`, intervalSeconds: 3600 } });
-    return { db, url: (target as { url: string }).url, drop: async () => { await db.close(); await drop(); }, feedId: feed.id };
+    return {
+      db,
+      url: (target as { url: string }).url,
+      drop: async () => {
+        await db.close();
+        await drop();
+      },
+      feedId: feed.id,
+    };
   }
 
   const settled = (db: Database, feedId: string, n: number) => async () =>
-    (await db.prisma.feedItem.count({ where: { feedId } })) === n && (await db.prisma.feedItem.count({ where: { feedId, status: "PENDING" } })) === 0;
+    (await db.prisma.feedItem.count({ where: { feedId } })) === n &&
+    (await db.prisma.feedItem.count({ where: { feedId, status: "PENDING" } })) === 0;
 
   it("a worker killed mid-job and restarted loses and duplicates nothing", async () => {
     const t = await freshDatabase(8, "Kill test");
@@ -70,7 +80,11 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("worker pro
       site.hits.clear();
       const first = startWorker(t.url);
       // Kill it while it holds jobs: articles saved, others being fetched.
-      await until("articles saved and fetches in flight", async () => (await t.db.prisma.article.count()) >= 2 && site.inFlight >= 1, 30_000);
+      await until(
+        "articles saved and fetches in flight",
+        async () => (await t.db.prisma.article.count()) >= 2 && site.inFlight >= 1,
+        30_000,
+      );
       const savedAtKill = await t.db.prisma.article.count();
       const inFlightAtKill = site.inFlight;
       first.kill("SIGKILL");
@@ -85,8 +99,14 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("worker pro
       expect(await t.db.prisma.article.count()).toBe(8);
       expect(await t.db.prisma.auditEvent.count({ where: { action: "article.intake" } })).toBe(8);
       // Jobs of the killed worker come back after their timeout and find their item done.
-      await until("the queue drained", async () => (await t.db.sql.query(`SELECT 1 FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`)).length === 0, 60_000);
-      const jobs = await t.db.sql.query<{ name: string; state: string; n: number }>(`SELECT name, state, count(*)::int AS n FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`);
+      await until(
+        "the queue drained",
+        async () => (await t.db.sql.query(`SELECT 1 FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`)).length === 0,
+        60_000,
+      );
+      const jobs = await t.db.sql.query<{ name: string; state: string; n: number }>(
+        `SELECT name, state, count(*)::int AS n FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
       const failed = await t.db.sql.query(`SELECT name, state, retry_count, output FROM pgboss.job WHERE state IN ('active', 'failed')`);
       expect(failed, JSON.stringify(failed)).toEqual([]);
       const pageFetches = [...site.hits].filter(([p]) => p.startsWith("/wire/")).reduce((sum, [, n]) => sum + n, 0);
@@ -139,7 +159,10 @@ describe.each(databaseKinds().filter((kind) => kind === "pglite"))("worker proce
     const { target, drop } = await createTestTarget(kind);
     const db = await openDatabase(target);
     try {
-      const child = spawn(process.execPath, [workerScript], { env: { PATH: process.env.PATH, CLAIMDESK_DATA_DIR: (target as { dataDir: string }).dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [workerScript], {
+        env: { PATH: process.env.PATH, CLAIMDESK_DATA_DIR: (target as { dataDir: string }).dataDir },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stdout.on("data", (c: Buffer) => (output += c));
       child.stderr.on("data", (c: Buffer) => (output += c));

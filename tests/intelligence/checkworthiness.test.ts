@@ -69,14 +69,19 @@ describe("check-worthiness", () => {
 
   it("keeps the team's own labelled articles as a smoke test", async () => {
     const { evaluateArticles } = await import("../../packages/schema/src/intelligence/evaluate.ts");
-    const set = JSON.parse(fs.readFileSync(new URL("../../packages/schema/src/intelligence/eval/labelled-articles.json", import.meta.url), "utf8"));
+    const set = JSON.parse(
+      fs.readFileSync(new URL("../../packages/schema/src/intelligence/eval/labelled-articles.json", import.meta.url), "utf8"),
+    );
     const result = evaluateArticles(set);
     expect(result.articles).toBeGreaterThanOrEqual(5);
     expect(result.averagePrecision).toBeGreaterThan(0.5);
   });
 
   it("reproduces the committed weights exactly from the shared data", () => {
-    const out = execFileSync("npx", ["tsx", "src/cli/train-checkworthiness.ts", "--check"], { cwd: new URL("../../packages/schema/", import.meta.url), encoding: "utf8" });
+    const out = execFileSync("npx", ["tsx", "src/cli/train-checkworthiness.ts", "--check"], {
+      cwd: new URL("../../packages/schema/", import.meta.url),
+      encoding: "utf8",
+    });
     expect(out).toContain("reproduced exactly");
   }, 600_000);
 });

@@ -23,7 +23,9 @@ describe.each(databaseKinds())("ClaimReview export: one URL, one dateModified, a
     admin = await startAdmin(t.url, port);
     editor = await t.as("editor");
     // A second review, published through the API, by an organisation whose article has no URL.
-    const org = await editor.ok(`mutation { createPerson(input: { name: "Ministry of Planning", kind: ORGANIZATION }) { __typename ... on MutationCreatePersonSuccess { data { id kind } } } }`);
+    const org = await editor.ok(
+      `mutation { createPerson(input: { name: "Ministry of Planning", kind: ORGANIZATION }) { __typename ... on MutationCreatePersonSuccess { data { id kind } } } }`,
+    );
     expect(org.createPerson.data.kind).toBe("ORGANIZATION");
     const orgId = Buffer.from(org.createPerson.data.id, "base64").toString().split(":")[1]!;
     await t.db.prisma.article.update({ where: { id: "seed-article-cpec-two-sessions" }, data: { canonicalUrl: null } });
@@ -78,7 +80,8 @@ describe.each(databaseKinds())("ClaimReview export: one URL, one dateModified, a
     }
     for (const unknown of ["no-such-review-zzzzzzzz", "seed-claim-astronauts", "%E0%A4"]) {
       // A malformed escape is refused by Next itself before the page runs.
-      if (!unknown.startsWith("%")) expect((await fetch(`${admin.url}/fact-checks/${unknown}`, { redirect: "manual" })).status, unknown).toBe(404);
+      if (!unknown.startsWith("%"))
+        expect((await fetch(`${admin.url}/fact-checks/${unknown}`, { redirect: "manual" })).status, unknown).toBe(404);
       const api = await fetch(`${t.url}/claim-reviews/${unknown}.jsonld`);
       expect(api.status, unknown).toBe(404);
       expect(api.headers.get("cache-control")).toBe("no-store");
@@ -118,15 +121,27 @@ describe.each(databaseKinds())("ClaimReview export: one URL, one dateModified, a
   });
 
   it("the rating carries name and ratingExplanation; the claimant is typed from the person record; appearances without a URL stay inline", async () => {
-    const review = ((await (await fetch(`${t.url}/claim-reviews/${secondSlug}.jsonld`)).json()) as any);
+    const review = (await (await fetch(`${t.url}/claim-reviews/${secondSlug}.jsonld`)).json()) as any;
     expect(review.reviewRating).toEqual({
-      "@type": "Rating", ratingValue: 2, bestRating: 6, worstRating: 1, name: "False", alternateName: "False", ratingExplanation: "The statement is not accurate.",
+      "@type": "Rating",
+      ratingValue: 2,
+      bestRating: 6,
+      worstRating: 1,
+      name: "False",
+      alternateName: "False",
+      ratingExplanation: "The statement is not accurate.",
     });
     expect(review.itemReviewed.author).toEqual({ "@type": "Organization", name: "Ministry of Planning" });
     expect(review.itemReviewed.appearance[0].url).toBeUndefined();
-    expect(review.itemReviewed.appearance[0]).toMatchObject({ "@type": "CreativeWork", headline: expect.any(String), publisher: { "@type": "Organization", name: expect.any(String), url: "https://www.urdupoint.com" } });
+    expect(review.itemReviewed.appearance[0]).toMatchObject({
+      "@type": "CreativeWork",
+      headline: expect.any(String),
+      publisher: { "@type": "Organization", name: expect.any(String), url: "https://www.urdupoint.com" },
+    });
     expect(review.citation).toEqual([{ "@type": "CreativeWork", name: expect.any(String), url: "https://cpec.gov.pk/" }]);
-    const seed = ((await (await fetch(`${t.url}/claim-reviews/china-has-sustained-economic-growth-of-about-5-a-year-nagrowth.jsonld`)).json()) as any);
+    const seed = (await (
+      await fetch(`${t.url}/claim-reviews/china-has-sustained-economic-growth-of-about-5-a-year-nagrowth.jsonld`)
+    ).json()) as any;
     expect(seed.itemReviewed.author["@type"]).toBe("Person");
   });
 
@@ -157,9 +172,8 @@ describe.each(databaseKinds())("ClaimReview export: one URL, one dateModified, a
       expect(await schemaOrgProblems(await (await fetch(`${t.url}/claim-reviews/${slug}.jsonld`)).json())).toEqual([]);
     }
     // The checker catches what the old feed said.
-    expect((await schemaOrgProblems({ "@context": "https://schema.org", "@type": "DataFeed", numberOfItems: 1, nextPage: "/x" })).sort()).toEqual([
-      "$[0]: https://schema.org/nextPage is not a schema.org term",
-      "$[0]: numberOfItems is not defined for DataFeed",
-    ]);
+    expect(
+      (await schemaOrgProblems({ "@context": "https://schema.org", "@type": "DataFeed", numberOfItems: 1, nextPage: "/x" })).sort(),
+    ).toEqual(["$[0]: https://schema.org/nextPage is not a schema.org term", "$[0]: numberOfItems is not defined for DataFeed"]);
   });
 });

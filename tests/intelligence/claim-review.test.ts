@@ -18,15 +18,27 @@ function validateClaimReview(review: any): string[] {
   const rating = review.reviewRating ?? {};
   need(rating["@type"] === "Rating", "reviewRating is a Rating");
   need(typeof rating.alternateName === "string" && rating.alternateName.length > 0, "reviewRating.alternateName is always set");
-  need(Number.isFinite(rating.ratingValue) && Number.isFinite(rating.bestRating) && Number.isFinite(rating.worstRating), "ratingValue, bestRating, worstRating are numbers");
+  need(
+    Number.isFinite(rating.ratingValue) && Number.isFinite(rating.bestRating) && Number.isFinite(rating.worstRating),
+    "ratingValue, bestRating, worstRating are numbers",
+  );
   need(rating.worstRating <= rating.ratingValue && rating.ratingValue <= rating.bestRating, "worstRating <= ratingValue <= bestRating");
   const item = review.itemReviewed ?? {};
   need(item["@type"] === "Claim", "itemReviewed is a Claim");
-  need(!item.author || (["Person", "Organization"].includes(item.author["@type"]) && item.author.name), "itemReviewed.author is a named Person or Organization");
-  need(!item.author?.sameAs || (Array.isArray(item.author.sameAs) && item.author.sameAs.every((u: string) => /^https?:\/\//.test(u))), "sameAs holds URLs");
+  need(
+    !item.author || (["Person", "Organization"].includes(item.author["@type"]) && item.author.name),
+    "itemReviewed.author is a named Person or Organization",
+  );
+  need(
+    !item.author?.sameAs || (Array.isArray(item.author.sameAs) && item.author.sameAs.every((u: string) => /^https?:\/\//.test(u))),
+    "sameAs holds URLs",
+  );
   need(!item.datePublished || isoDate.test(item.datePublished), "itemReviewed.datePublished is an ISO date");
   need(Array.isArray(item.appearance) && item.appearance.length > 0, "itemReviewed.appearance lists where the claim appeared");
-  need(item.firstAppearance && item.appearance?.some((a: unknown) => JSON.stringify(a) === JSON.stringify(item.firstAppearance)), "firstAppearance is one of the appearances");
+  need(
+    item.firstAppearance && item.appearance?.some((a: unknown) => JSON.stringify(a) === JSON.stringify(item.firstAppearance)),
+    "firstAppearance is one of the appearances",
+  );
   return problems;
 }
 
@@ -34,14 +46,20 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
   let t: TestApi;
   beforeAll(async () => {
     t = await startTestApi(kind, { CLAIMDESK_NEWSROOM_NAME: "Example Fact Desk", CLAIMDESK_PUBLIC_URL: "https://factdesk.example.org" });
-    await t.db.prisma.person.update({ where: { id: "seed-person-khalil-hashmi" }, data: { sameAs: ["https://www.example.org/people/khalil-hashmi"] } });
+    await t.db.prisma.person.update({
+      where: { id: "seed-person-khalil-hashmi" },
+      data: { sameAs: ["https://www.example.org/people/khalil-hashmi"] },
+    });
     // Published means frozen: the sample is re-frozen as if it had been published with this speaker.
-    await t.db.prisma.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = 'seed-factcheck-china-growth'`;
+    await t.db.prisma
+      .$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = 'seed-factcheck-china-growth'`;
   });
   afterAll(async () => t?.stop());
 
   it("the published sample fact-check passes every field rule, in GraphQL and over HTTP", async () => {
-    const data = await t.client().ok(`query($id: ID!) { node(id: $id) { ... on FactCheck { claimReview } } }`, { id: globalId("FactCheck", "seed-factcheck-china-growth") });
+    const data = await t.client().ok(`query($id: ID!) { node(id: $id) { ... on FactCheck { claimReview } } }`, {
+      id: globalId("FactCheck", "seed-factcheck-china-growth"),
+    });
     const review = data.node.claimReview;
     expect(validateClaimReview(review)).toEqual([]);
     expect(review).toMatchObject({
@@ -49,7 +67,15 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
       datePublished: "2025-03-14",
       author: { "@type": "Organization", name: "Example Fact Desk", url: "https://factdesk.example.org" },
       reviewRating: { alternateName: "Mostly true", ratingValue: 5, bestRating: 6, worstRating: 1 },
-      itemReviewed: { author: { "@type": "Person", name: "Khalil Hashmi", jobTitle: "Ambassador of Pakistan to China", sameAs: ["https://www.example.org/people/khalil-hashmi"] }, datePublished: "2025-03-11" },
+      itemReviewed: {
+        author: {
+          "@type": "Person",
+          name: "Khalil Hashmi",
+          jobTitle: "Ambassador of Pakistan to China",
+          sameAs: ["https://www.example.org/people/khalil-hashmi"],
+        },
+        datePublished: "2025-03-11",
+      },
     });
     expect(review.dateModified).toBeUndefined();
 
@@ -62,7 +88,11 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
   it("the feed lists published reviews newest first, and a correction sets dateModified", async () => {
     const editor = await t.as("editor");
     await editor.ok(`mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename } }`, {
-      input: { factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"), whatChanged: "Added the 2022 figure", reason: "Reader request" },
+      input: {
+        factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"),
+        whatChanged: "Added the 2022 figure",
+        reason: "Reader request",
+      },
     });
     const feed = await (await fetch(`${t.url}/claim-reviews.jsonld`)).json();
     expect(feed).toMatchObject({ "@type": "DataFeed" });
@@ -76,7 +106,11 @@ describe.each(databaseKinds())("ClaimReview JSON-LD on %s", (kind) => {
 
   it("the validator catches what is wrong", () => {
     expect(validateClaimReview({ "@type": "ClaimReview", reviewRating: { ratingValue: 9, bestRating: 6, worstRating: 1 } })).toEqual(
-      expect.arrayContaining(["reviewRating.alternateName is always set", "worstRating <= ratingValue <= bestRating", "claimReviewed is a non-empty string"]),
+      expect.arrayContaining([
+        "reviewRating.alternateName is always set",
+        "worstRating <= ratingValue <= bestRating",
+        "claimReviewed is a non-empty string",
+      ]),
     );
   });
 });

@@ -30,10 +30,16 @@ const review = (n: number, extra: object = {}) => ({
 
 // The shared, real publishers' markup, beside the repository as CI lays it (CLAIMDESK_SHARED_DATA overrides).
 const repoRoot = new URL("../../", import.meta.url).pathname;
-const sharedData = [process.env.CLAIMDESK_SHARED_DATA, path.join(repoRoot, "../shared/data"), path.join(repoRoot, "../../shared/data")].find((d) => d && fs.existsSync(path.join(d, "claimreview")));
+const sharedData = [
+  process.env.CLAIMDESK_SHARED_DATA,
+  path.join(repoRoot, "../shared/data"),
+  path.join(repoRoot, "../../shared/data"),
+].find((d) => d && fs.existsSync(path.join(d, "claimreview")));
 if (!sharedData) throw new Error("The shared data was not found beside the repository (../shared/data); set CLAIMDESK_SHARED_DATA");
 const dataDir = new URL(`file://${path.join(sharedData, "claimreview")}/`);
-const realRecords: { source: string; claimReview: object }[] = JSON.parse(fs.readFileSync(new URL("real-claimreviews.json", dataDir), "utf8"));
+const realRecords: { source: string; claimReview: object }[] = JSON.parse(
+  fs.readFileSync(new URL("real-claimreviews.json", dataDir), "utf8"),
+);
 const name = (source: string) => source.split("/").pop()!;
 
 /** What each real record's verdict must become on our scale (null: kept unmapped, with its own label). */
@@ -72,9 +78,19 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
   it("reads an object, an array, a page with ld+json scripts and @graph; maps by label first", async () => {
     const single = await editor.ok(importMutation, { text: JSON.stringify(review(31)) });
     expect(single.importClaimReviews.data.imported).toEqual([
-      { url: "https://other-checker.example.net/checks/31", claimReviewed: review(31).claimReviewed, publisherName: "Other Checker", reviewAuthor: null, claimAuthor: "A minister", ratingLabel: "Misleading", rating: { label: "Mostly false" } },
+      {
+        url: "https://other-checker.example.net/checks/31",
+        claimReviewed: review(31).claimReviewed,
+        publisherName: "Other Checker",
+        reviewAuthor: null,
+        claimAuthor: "A minister",
+        ratingLabel: "Misleading",
+        rating: { label: "Mostly false" },
+      },
     ]);
-    const array = await editor.ok(importMutation, { text: JSON.stringify([review(32), review(31, { claimReviewed: "Reworded by them" })]) });
+    const array = await editor.ok(importMutation, {
+      text: JSON.stringify([review(32), review(31, { claimReviewed: "Reworded by them" })]),
+    });
     expect(array.importClaimReviews.data.imported).toHaveLength(1);
     expect(array.importClaimReviews.data.alreadyKnown).toBe(1);
     // Re-import updates the one we hold, and makes no duplicate.
@@ -87,7 +103,14 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
 
   it("each record is atomic and the batch is not: imported, already known and refused with reasons", async () => {
     const before = await t.db.prisma.externalFactCheck.count();
-    const result = await editor.ok(importMutation, { text: JSON.stringify([review(40), { "@type": "ClaimReview", url: "https://x.example/1" }, review(32), { "@type": "ClaimReview", url: "/relative", claimReviewed: "x", reviewRating: { name: "False" } }]) });
+    const result = await editor.ok(importMutation, {
+      text: JSON.stringify([
+        review(40),
+        { "@type": "ClaimReview", url: "https://x.example/1" },
+        review(32),
+        { "@type": "ClaimReview", url: "/relative", claimReviewed: "x", reviewRating: { name: "False" } },
+      ]),
+    });
     const data = result.importClaimReviews.data;
     expect(data.imported.map((r: any) => r.url)).toEqual([review(40).url]);
     expect(data.updated.map((r: any) => r.url)).toEqual([review(32).url]);
@@ -96,25 +119,53 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
       { position: 4, url: "/relative", reasons: ['url "/relative" is relative: give the page\'s URL to resolve it'] },
     ]);
     expect(await t.db.prisma.externalFactCheck.count()).toBe(before + 1);
-    const audits = await t.db.prisma.auditEvent.count({ where: { action: { in: ["externalFactCheck.import", "externalFactCheck.reimport"] }, entityType: "ExternalFactCheck" } });
+    const audits = await t.db.prisma.auditEvent.count({
+      where: { action: { in: ["externalFactCheck.import", "externalFactCheck.reimport"] }, entityType: "ExternalFactCheck" },
+    });
     expect(audits).toBeGreaterThanOrEqual(5);
     // What cannot be read at all is still one clear error.
     expect((await editor.ok(importMutation, { text: "{ not json" })).importClaimReviews.problems[0]).toMatch(/not valid JSON/);
-    expect((await editor.ok(importMutation, { text: JSON.stringify({ "@type": "NewsArticle" }) })).importClaimReviews.problems[0]).toMatch(/No ClaimReview found/);
-    expect((await editor.ok(importMutation, { text: "[]", pageUrl: "javascript:alert(1)" })).importClaimReviews).toMatchObject({ __typename: "ValidationError" });
+    expect((await editor.ok(importMutation, { text: JSON.stringify({ "@type": "NewsArticle" }) })).importClaimReviews.problems[0]).toMatch(
+      /No ClaimReview found/,
+    );
+    expect((await editor.ok(importMutation, { text: "[]", pageUrl: "javascript:alert(1)" })).importClaimReviews).toMatchObject({
+      __typename: "ValidationError",
+    });
   });
 
   it("is as tolerant as consumers: no author, relative urls against the page, arrays, HTML entities, author Person vs publisher", async () => {
     const result = await editor.ok(importMutation, {
       pageUrl: "https://checker.example.in/fact-check/manmohan/",
       text: JSON.stringify([
-        { "@type": "ClaimReview", url: "/fact-check/manmohan-quote/", claimReviewed: ["Manmohan Singh&#039;s speech said &quot;nothing&quot; about it"], reviewRating: { "@type": "Rating", alternateName: "FALSO" } },
-        { "@type": ["Review", "ClaimReview"], url: "checker.example.in/fact-check/two/", claimReviewed: "Two", author: { "@type": "Person", name: "A. Journalist" }, publisher: { "@type": "Organization", name: "Example Check" }, reviewRating: { alternateName: "Misleading", ratingValue: "-1", bestRating: "-1", worstRating: "-1" } },
+        {
+          "@type": "ClaimReview",
+          url: "/fact-check/manmohan-quote/",
+          claimReviewed: ["Manmohan Singh&#039;s speech said &quot;nothing&quot; about it"],
+          reviewRating: { "@type": "Rating", alternateName: "FALSO" },
+        },
+        {
+          "@type": ["Review", "ClaimReview"],
+          url: "checker.example.in/fact-check/two/",
+          claimReviewed: "Two",
+          author: { "@type": "Person", name: "A. Journalist" },
+          publisher: { "@type": "Organization", name: "Example Check" },
+          reviewRating: { alternateName: "Misleading", ratingValue: "-1", bestRating: "-1", worstRating: "-1" },
+        },
       ]),
     });
     const [first, second] = result.importClaimReviews.data.imported;
-    expect(first).toMatchObject({ url: "https://checker.example.in/fact-check/manmohan-quote/", claimReviewed: `Manmohan Singh's speech said "nothing" about it`, publisherName: "checker.example.in", rating: { label: "False" } });
-    expect(second).toMatchObject({ url: "https://checker.example.in/fact-check/two/", publisherName: "Example Check", reviewAuthor: "A. Journalist", rating: { label: "Mostly false" } });
+    expect(first).toMatchObject({
+      url: "https://checker.example.in/fact-check/manmohan-quote/",
+      claimReviewed: `Manmohan Singh's speech said "nothing" about it`,
+      publisherName: "checker.example.in",
+      rating: { label: "False" },
+    });
+    expect(second).toMatchObject({
+      url: "https://checker.example.in/fact-check/two/",
+      publisherName: "Example Check",
+      reviewAuthor: "A. Journalist",
+      rating: { label: "Mostly false" },
+    });
   });
 
   it(`imports at least 18 of the 19 real publishers' records, the Data Commons feed item and the saved BOOM page with the right verdicts`, async () => {
@@ -124,9 +175,12 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
       const key = name(record.source);
       const want = expected[key]!;
       expect(want, key).toBeDefined();
-      const answer = (await editor.ok(importMutation, { text: JSON.stringify(record.claimReview), pageUrl: pageUrls[key] ?? null })).importClaimReviews.data;
+      const answer = (await editor.ok(importMutation, { text: JSON.stringify(record.claimReview), pageUrl: pageUrls[key] ?? null }))
+        .importClaimReviews.data;
       const got = answer.imported[0] ?? answer.updated[0];
-      table.push(`${key}: ${got ? `${got.ratingLabel.slice(0, 60)} → ${got.rating?.label ?? "(unmapped)"}` : `refused: ${answer.refused[0]?.reasons.join("; ")}`}`);
+      table.push(
+        `${key}: ${got ? `${got.ratingLabel.slice(0, 60)} → ${got.rating?.label ?? "(unmapped)"}` : `refused: ${answer.refused[0]?.reasons.join("; ")}`}`,
+      );
       if (want === "refused") {
         expect(answer.refused, key).toHaveLength(1);
         continue;
@@ -141,26 +195,46 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
 
     // The unmapped label waits for an editor, who maps it once for this publisher; later imports use it.
     const unmapped = await editor.ok(`{ unmappedVerdicts { publisherName ratingLabel count } }`);
-    expect(unmapped.unmappedVerdicts).toEqual([{ publisherName: "Deutsche Presse-Agentur", ratingLabel: expect.stringMatching(/^Reker hat diesen Satz nie gesagt/), count: 1 }]);
+    expect(unmapped.unmappedVerdicts).toEqual([
+      { publisherName: "Deutsche Presse-Agentur", ratingLabel: expect.stringMatching(/^Reker hat diesen Satz nie gesagt/), count: 1 },
+    ]);
     const checker = await t.as("checker");
     const map = `mutation($p: String!, $l: String!, $r: ID!) { mapImportedVerdict(publisherName: $p, ratingLabel: $l, ratingId: $r) { __typename ... on MutationMapImportedVerdictSuccess { data { applied mapping { rating { label } } } } } }`;
-    const vars = { p: "Deutsche Presse-Agentur", l: unmapped.unmappedVerdicts[0].ratingLabel, r: globalId("Rating", "seed-rating-baseless") };
+    const vars = {
+      p: "Deutsche Presse-Agentur",
+      l: unmapped.unmappedVerdicts[0].ratingLabel,
+      r: globalId("Rating", "seed-rating-baseless"),
+    };
     expect((await checker.ok(map, vars)).mapImportedVerdict.__typename).toBe("ForbiddenError");
     expect((await editor.ok(map, vars)).mapImportedVerdict.data).toEqual({ applied: 1, mapping: { rating: { label: "Baseless" } } });
     expect(await t.db.prisma.auditEvent.count({ where: { action: "ratingLabelMapping.set" } })).toBe(1);
 
     // The same review as Data Commons publishes it, a DataFeedItem, and wrapped in a DataFeed.
     const item = fs.readFileSync(new URL("datacommons-datafeeditem.json", dataDir), "utf8");
-    for (const text of [item, JSON.stringify({ "@context": "https://schema.org", "@type": "DataFeed", dataFeedElement: [JSON.parse(item)] })]) {
+    for (const text of [
+      item,
+      JSON.stringify({ "@context": "https://schema.org", "@type": "DataFeed", dataFeedElement: [JSON.parse(item)] }),
+    ]) {
       const fromFeed = (await editor.ok(importMutation, { text })).importClaimReviews.data;
-      expect(fromFeed.updated).toEqual([expect.objectContaining({ url: "https://www.presseportal.de/pm/133833/4381130", publisherName: "Deutsche Presse-Agentur", rating: { label: "Baseless" } })]);
+      expect(fromFeed.updated).toEqual([
+        expect.objectContaining({
+          url: "https://www.presseportal.de/pm/133833/4381130",
+          publisherName: "Deutsche Presse-Agentur",
+          rating: { label: "Baseless" },
+        }),
+      ]);
     }
     await t.db.prisma.externalFactCheck.deleteMany({ where: { url: "https://www.presseportal.de/pm/133833/4381130" } });
     const fresh = (await editor.ok(importMutation, { text: item })).importClaimReviews.data;
     expect(fresh.imported[0].rating).toEqual({ label: "Baseless" }); // the stored mapping, for a new import too
 
     const page = fs.readFileSync(new URL("page-boom-live.html", dataDir), "utf8");
-    const boom = (await editor.ok(importMutation, { text: page, pageUrl: "https://www.boomlive.in/video-claiming-hindu-kids-are-being-taught-namaz-in-karnataka-is-misleading/" })).importClaimReviews.data;
+    const boom = (
+      await editor.ok(importMutation, {
+        text: page,
+        pageUrl: "https://www.boomlive.in/video-claiming-hindu-kids-are-being-taught-namaz-in-karnataka-is-misleading/",
+      })
+    ).importClaimReviews.data;
     const saved = boom.imported[0] ?? boom.updated[0];
     expect(saved).toMatchObject({ publisherName: "BOOM", ratingLabel: "False", rating: { label: "False" } });
     expect(boom.refused).toEqual([]);
@@ -180,10 +254,19 @@ describe.each(databaseKinds())("ClaimReview import on %s", (kind) => {
       rating: { label: "Mostly true" },
     });
     const stored = await t.db.prisma.externalFactCheck.findUniqueOrThrow({ where: { url: ours.url } });
-    expect([stored.ratingValue, stored.bestRating, stored.worstRating]).toEqual([ours.reviewRating.ratingValue, ours.reviewRating.bestRating, ours.reviewRating.worstRating]);
+    expect([stored.ratingValue, stored.bestRating, stored.worstRating]).toEqual([
+      ours.reviewRating.ratingValue,
+      ours.reviewRating.bestRating,
+      ours.reviewRating.worstRating,
+    ]);
     expect(stored.datePublished?.toISOString().slice(0, 10)).toBe(ours.datePublished);
-    const matches = await editor.ok(`query { similarClaims(text: "Pakistan's sugar exports doubled in 2024", first: 3) { level externalFactCheck { publisherName ratingLabel } } }`);
-    expect(matches.similarClaims[0]).toEqual({ level: "LIKELY_DUPLICATE", externalFactCheck: { publisherName: "Other Checker", ratingLabel: "False" } });
+    const matches = await editor.ok(
+      `query { similarClaims(text: "Pakistan's sugar exports doubled in 2024", first: 3) { level externalFactCheck { publisherName ratingLabel } } }`,
+    );
+    expect(matches.similarClaims[0]).toEqual({
+      level: "LIKELY_DUPLICATE",
+      externalFactCheck: { publisherName: "Other Checker", ratingLabel: "False" },
+    });
   });
 
   it("viewers cannot import", async () => {

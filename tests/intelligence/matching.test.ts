@@ -14,14 +14,22 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
   afterAll(async () => t?.stop());
 
   it("suggests the sample article's check-worthy sentences with exact spans and reasons", async () => {
-    const data = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { body suggestions(first: 3) { text spanStart spanEnd score reasons alreadyMarked } } } }`, {
-      id: globalId("Article", "seed-article-cpec-two-sessions"),
-    });
+    const data = await editor.ok(
+      `query($id: ID!) { node(id: $id) { ... on Article { body suggestions(first: 3) { text spanStart spanEnd score reasons alreadyMarked } } } }`,
+      {
+        id: globalId("Article", "seed-article-cpec-two-sessions"),
+      },
+    );
     const { body, suggestions } = data.node;
     expect(suggestions[0].text).toContain("45 new MOUs worth over $600 million");
     expect(suggestions[0].reasons).toContain("gives a figure");
     expect(suggestions[0].alreadyMarked).toBe(true);
-    for (const s of suggestions) expect(Array.from(body as string).slice(s.spanStart, s.spanEnd).join("")).toBe(s.text);
+    for (const s of suggestions)
+      expect(
+        Array.from(body as string)
+          .slice(s.spanStart, s.spanEnd)
+          .join(""),
+      ).toBe(s.text);
   });
 
   it("ranks every sentence without a score cut, so the admin can page through them", async () => {
@@ -37,9 +45,12 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
   });
 
   it("matches a near-duplicate an editor types to the existing claim and its published fact-check", async () => {
-    const data = await editor.ok(`query($text: String!) { similarClaims(text: $text) { score level claim { id claimReviewed } publishedFactCheck { headline } } }`, {
-      text: "China has sustained economic growth of 5 percent a year",
-    });
+    const data = await editor.ok(
+      `query($text: String!) { similarClaims(text: $text) { score level claim { id claimReviewed } publishedFactCheck { headline } } }`,
+      {
+        text: "China has sustained economic growth of 5 percent a year",
+      },
+    );
     expect(data.similarClaims[0]).toMatchObject({ level: "LIKELY_DUPLICATE", claim: { id: globalId("Claim", "seed-claim-china-growth") } });
     expect(data.similarClaims[0].score).toBeGreaterThanOrEqual(0.6);
     expect(data.similarClaims[0].publishedFactCheck.headline).toMatch(/5% growth/);
@@ -48,14 +59,19 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
   });
 
   it("confirms a duplicate, reusing the canonical verdict, and audits the decision", async () => {
-    const created = await editor.ok(`mutation { createClaim(input: { quote: "China's economy keeps growing at 5% every year" }) { ... on MutationCreateClaimSuccess { data { id matches { level claim { id } } } } } }`);
+    const created = await editor.ok(
+      `mutation { createClaim(input: { quote: "China's economy keeps growing at 5% every year" }) { ... on MutationCreateClaimSuccess { data { id matches { level claim { id } } } } } }`,
+    );
     const claim = created.createClaim.data;
     expect(claim.matches[0].claim.id).toBe(globalId("Claim", "seed-claim-china-growth"));
     const confirmed = await editor.ok(
       `mutation($id: ID!, $c: ID!) { confirmDuplicate(claimId: $id, canonicalId: $c, reuseVerdict: true) { __typename ... on MutationConfirmDuplicateSuccess { data { duplicateOf { id } rating { label } } } } }`,
       { id: claim.id, c: globalId("Claim", "seed-claim-china-growth") },
     );
-    expect(confirmed.confirmDuplicate.data).toEqual({ duplicateOf: { id: globalId("Claim", "seed-claim-china-growth") }, rating: { label: "Mostly true" } });
+    expect(confirmed.confirmDuplicate.data).toEqual({
+      duplicateOf: { id: globalId("Claim", "seed-claim-china-growth") },
+      rating: { label: "Mostly true" },
+    });
     const rawId = Buffer.from(claim.id, "base64").toString().split(":")[1];
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: rawId, action: "claim.duplicate.confirm" } });
     expect(audit.after).toMatchObject({ reusedVerdict: true });
@@ -63,16 +79,23 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
 
   it("alerts when a published fact-check's claim reappears in a newly imported article", async () => {
     const body = "Officials repeated on Monday that China has sustained economic growth of about 5% a year. Markets were calm.";
-    const created = await editor.ok(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id recurringClaims { sentence score factCheck { id headline } } } } } }`, {
-      input: { title: "Growth claims repeated", body },
-    });
+    const created = await editor.ok(
+      `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ... on MutationCreateArticleSuccess { data { id recurringClaims { sentence score factCheck { id headline } } } } } }`,
+      {
+        input: { title: "Growth claims repeated", body },
+      },
+    );
     const alerts = created.createArticle.data.recurringClaims;
     expect(alerts).toHaveLength(1);
     expect(alerts[0].factCheck.headline).toMatch(/5% growth/);
 
     // Only published fact-checks alert: once it is taken down, the sentence is quiet.
-    await editor.ok(`mutation($id: ID!) { unpublishFactCheck(id: $id, reason: "Under re-review") { __typename } }`, { id: alerts[0].factCheck.id });
-    const after = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { recurringClaims { sentence } } } }`, { id: created.createArticle.data.id });
+    await editor.ok(`mutation($id: ID!) { unpublishFactCheck(id: $id, reason: "Under re-review") { __typename } }`, {
+      id: alerts[0].factCheck.id,
+    });
+    const after = await editor.ok(`query($id: ID!) { node(id: $id) { ... on Article { recurringClaims { sentence } } } }`, {
+      id: created.createArticle.data.id,
+    });
     expect(after.node.recurringClaims).toEqual([]);
   });
 
@@ -80,34 +103,68 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     const raw = (headline: string) => ({ "@type": "ClaimReview", headline });
     await t.db.prisma.externalFactCheck.createMany({
       data: [
-        { id: "ext-emoluments", url: "https://example.org/fc/1", claimReviewed: "Iran could target Trump hotels worldwide, threatening his businesses.", publisherName: "Example", ratingLabel: "Unproven", raw: raw("Could Iran Threaten Trump's Hotels?") },
-        { id: "ext-draft", url: "https://example.org/fc/2", claimReviewed: "Text messages say recipients were selected for a military draft.", publisherName: "Example", ratingLabel: "False", raw: raw("Military Draft Text Messages") },
-        { id: "ext-vacunas", url: "https://example.org/fc/3", claimReviewed: "El gobierno compró 30 millones de vacunas defectuosas.", publisherName: "Ejemplo", ratingLabel: "Falso", raw: raw("Vacunas defectuosas") },
+        {
+          id: "ext-emoluments",
+          url: "https://example.org/fc/1",
+          claimReviewed: "Iran could target Trump hotels worldwide, threatening his businesses.",
+          publisherName: "Example",
+          ratingLabel: "Unproven",
+          raw: raw("Could Iran Threaten Trump's Hotels?"),
+        },
+        {
+          id: "ext-draft",
+          url: "https://example.org/fc/2",
+          claimReviewed: "Text messages say recipients were selected for a military draft.",
+          publisherName: "Example",
+          ratingLabel: "False",
+          raw: raw("Military Draft Text Messages"),
+        },
+        {
+          id: "ext-vacunas",
+          url: "https://example.org/fc/3",
+          claimReviewed: "El gobierno compró 30 millones de vacunas defectuosas.",
+          publisherName: "Ejemplo",
+          ratingLabel: "Falso",
+          raw: raw("Vacunas defectuosas"),
+        },
       ],
     });
     const tweet = "Fraudulent #TextMessages say you were selected for a #MilitaryDraft https://t.co/abc via @ArmyRecruiting";
     expect(normalizeQuery(tweet)).toBe("Fraudulent Text Messages say you were selected for a Military Draft via");
-    const data = await editor.ok(`query($text: String!) { similarClaims(text: $text, first: 2) { score evidence level externalFactCheck { url } } }`, { text: tweet });
+    const data = await editor.ok(
+      `query($text: String!) { similarClaims(text: $text, first: 2) { score evidence level externalFactCheck { url } } }`,
+      { text: tweet },
+    );
     expect(data.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/2");
     expect(data.similarClaims.length).toBeLessThanOrEqual(2);
     expect(data.similarClaims[0].score).toBeGreaterThan(0);
     expect(data.similarClaims[0].score).toBeLessThanOrEqual(1);
     // The 'simple' configuration matches words of any language, unstemmed.
-    const es = await editor.ok(`query { similarClaims(text: "¿Compró el gobierno vacunas defectuosas?") { level externalFactCheck { url } } }`);
+    const es = await editor.ok(
+      `query { similarClaims(text: "¿Compró el gobierno vacunas defectuosas?") { level externalFactCheck { url } } }`,
+    );
     expect(es.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/3");
   });
 
   it("exports editors' decisions as labels in the benchmarks' formats", async () => {
-    const created = await editor.ok(`mutation { createClaim(input: { quote: "Growth in China is running at five percent" }) { ... on MutationCreateClaimSuccess { data { id } } } }`);
+    const created = await editor.ok(
+      `mutation { createClaim(input: { quote: "Growth in China is running at five percent" }) { ... on MutationCreateClaimSuccess { data { id } } } }`,
+    );
     const id = created.createClaim.data.id;
-    await editor.ok(`mutation($id: ID!, $c: ID!) { rejectMatch(claimId: $id, candidateId: $c) { __typename } }`, { id, c: globalId("Claim", "seed-claim-china-growth") });
+    await editor.ok(`mutation($id: ID!, $c: ID!) { rejectMatch(claimId: $id, candidateId: $c) { __typename } }`, {
+      id,
+      c: globalId("Claim", "seed-claim-china-growth"),
+    });
     const rawId = Buffer.from(id, "base64").toString().split(":")[1];
     const labels = await exportDeskLabels(t.db.prisma);
     expect(labels.matching.qrels).toContain(`${rawId}\t0\tseed-claim-china-growth\t0\n`);
     expect(labels.matching.qrels).toMatch(/\t0\tseed-claim-china-growth\t1\n/); // the duplicate confirmed above
     expect(labels.matching.claims.split("\n")[0]).toBe("\tvclaim\ttitle");
     const sample = labels.checkworthiness.find((d) => d.articleId === "seed-article-cpec-two-sessions")!;
-    const rows = sample.tsv.trim().split("\n").map((l) => l.split("\t"));
+    const rows = sample.tsv
+      .trim()
+      .split("\n")
+      .map((l) => l.split("\t"));
     expect(rows.every((r) => r.length === 4 && /^[01]$/.test(r[3]!))).toBe(true);
     expect(rows.find((r) => r[2]!.includes("45 new MOUs"))![3]).toBe("1");
     expect(rows.find((r) => r[2]!.startsWith("Experts believe"))![3]).toBe("0");

@@ -7,7 +7,8 @@ import { freePort } from "../support/ports.ts";
 const update = `mutation($slug: TrustPageSlug!, $title: String!, $body: String!) { updateTrustPage(slug: $slug, title: $title, body: $body) {
   __typename ... on MutationUpdateTrustPageSuccess { data { path title body updatedAt } } ... on ValidationError { fieldErrors { path message } } ... on Error { code } } }`;
 
-const meta = (html: string, attr: "name" | "property", key: string) => new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(html)?.[1];
+const meta = (html: string, attr: "name" | "property", key: string) =>
+  new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 describe.each(databaseKinds())("trust pages and the public site on %s", (kind) => {
   let t: TestApi;
@@ -26,10 +27,15 @@ describe.each(databaseKinds())("trust pages and the public site on %s", (kind) =
 
   it("admins edit them in Markdown; each save is a version in the audit trail; others may not", async () => {
     const editor = await t.as("editor");
-    expect((await editor.ok(update, { slug: "CORRECTIONS_POLICY", title: "x", body: "y" })).updateTrustPage.__typename).toBe("ForbiddenError");
+    expect((await editor.ok(update, { slug: "CORRECTIONS_POLICY", title: "x", body: "y" })).updateTrustPage.__typename).toBe(
+      "ForbiddenError",
+    );
     const adminUser = await t.as("admin");
-    expect((await adminUser.ok(update, { slug: "CORRECTIONS_POLICY", title: " ", body: "y" })).updateTrustPage.__typename).toBe("ValidationError");
-    const body1 = "We correct **openly**.\n\n| When | What |\n| --- | --- |\n| same day | the verdict |\n\n<script>alert(1)</script>\n\n[Write to us](mailto:corrections@example.org)";
+    expect((await adminUser.ok(update, { slug: "CORRECTIONS_POLICY", title: " ", body: "y" })).updateTrustPage.__typename).toBe(
+      "ValidationError",
+    );
+    const body1 =
+      "We correct **openly**.\n\n| When | What |\n| --- | --- |\n| same day | the verdict |\n\n<script>alert(1)</script>\n\n[Write to us](mailto:corrections@example.org)";
     const saved = await adminUser.ok(update, { slug: "CORRECTIONS_POLICY", title: "How we correct", body: body1 });
     expect(saved.updateTrustPage.data).toMatchObject({ path: "/corrections-policy", title: "How we correct", body: body1 });
     await adminUser.ok(update, { slug: "CORRECTIONS_POLICY", title: "How we correct mistakes", body: "Version two." });
@@ -39,12 +45,19 @@ describe.each(databaseKinds())("trust pages and the public site on %s", (kind) =
       { title: "How we correct mistakes", body: "Version two.", savedBy: "Ada Admin" },
       { title: "How we correct", body: body1, savedBy: "Ada Admin" },
     ]);
-    const audit = await t.db.prisma.auditEvent.findMany({ where: { entityType: "TrustPage", entityId: "corrections-policy" }, orderBy: { createdAt: "asc" } });
+    const audit = await t.db.prisma.auditEvent.findMany({
+      where: { entityType: "TrustPage", entityId: "corrections-policy" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => (a.before as any)?.title)).toEqual(["Corrections policy", "How we correct"]);
     // The public sees the page, not its history.
     const anonymous = await t.client().request(`{ trustPage(slug: CORRECTIONS_POLICY) { title versions { title } } }`);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await t.client().ok(`{ trustPages { path title } }`)).trustPages.map((p: any) => p.path)).toEqual(["/methodology", "/corrections-policy", "/ownership-and-funding"]);
+    expect((await t.client().ok(`{ trustPages { path title } }`)).trustPages.map((p: any) => p.path)).toEqual([
+      "/methodology",
+      "/corrections-policy",
+      "/ownership-and-funding",
+    ]);
 
     await adminUser.ok(update, { slug: "CORRECTIONS_POLICY", title: "How we correct", body: body1 });
     const html = await (await fetch(`${admin.url}/corrections-policy`)).text();

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mapVerdict, normalizeLabel, verdictOf, verdictWords } from "../../packages/schema/src/intelligence/verdicts.ts";
 
 const scale = [
-  ["True", 6], ["Mostly true", 5], ["Half true", 4], ["Mostly false", 3], ["False", 2], ["Baseless", 1],
+  ["True", 6],
+  ["Mostly true", 5],
+  ["Half true", 4],
+  ["Mostly false", 3],
+  ["False", 2],
+  ["Baseless", 1],
 ].map(([label, value]) => ({ id: label as string, label: label as string, value: value as number }));
 const map = (ratingLabel: string, ratingValue: number | null = null, worstRating: number | null = null, bestRating: number | null = null) =>
   mapVerdict({ ratingLabel, ratingValue, worstRating, bestRating }, scale);
@@ -11,7 +16,17 @@ describe("verdict mapping", () => {
   it("knows 'false' in every language our users publish in, and 'misleading' is not 'false'", () => {
     const falses = { en: "False", es: "Falso", pt: "FALSO", fr: "Faux", de: "Falsch", hi: "ग़लत", ur: "غلط", ar: "زائف", zh: "錯誤" };
     for (const [lang, word] of Object.entries(falses)) expect(map(word).ratingId, lang).toBe("False");
-    const misleading = { en: "Misleading", es: "Engañoso", pt: "Enganoso", fr: "Trompeur", de: "Irreführend", hi: "भ्रामक", ur: "گمراہ کن", ar: "مضلل", zh: "誤導" };
+    const misleading = {
+      en: "Misleading",
+      es: "Engañoso",
+      pt: "Enganoso",
+      fr: "Trompeur",
+      de: "Irreführend",
+      hi: "भ्रामक",
+      ur: "گمراہ کن",
+      ar: "مضلل",
+      zh: "誤導",
+    };
     for (const [lang, word] of Object.entries(misleading)) expect(map(word).ratingId, lang).toBe("Mostly false");
     expect(map("Verdadeiro").ratingId).toBe("True");
     expect(map("Medio verdadero").ratingId).toBe("Half true");
@@ -50,6 +65,12 @@ describe("verdict mapping", () => {
 
   it("an editor's mapping for the publisher and label comes first", () => {
     const editor = new Map([["dpa\u0000reker hat diesen satz nie gesagt", "Baseless"]]);
-    expect(mapVerdict({ publisherName: "DPA", ratingLabel: "Reker hat diesen Satz nie gesagt.", ratingValue: null, bestRating: null, worstRating: null }, scale, editor)).toEqual({ ratingId: "Baseless", mappedBy: "editor" });
+    expect(
+      mapVerdict(
+        { publisherName: "DPA", ratingLabel: "Reker hat diesen Satz nie gesagt.", ratingValue: null, bestRating: null, worstRating: null },
+        scale,
+        editor,
+      ),
+    ).toEqual({ ratingId: "Baseless", mappedBy: "editor" });
   });
 });

@@ -16,7 +16,9 @@ describe.each(databaseKinds())("accounts and visibility on %s", (kind) => {
 
   async function tokenFor(role: keyof typeof accounts): Promise<{ session: Client; token: Client }> {
     const session = await t.as(role);
-    const created = await session.ok(`mutation { createApiToken(name: "script", scopes: [read]) { __typename ... on MutationCreateApiTokenSuccess { data { token } } } }`);
+    const created = await session.ok(
+      `mutation { createApiToken(name: "script", scopes: [read]) { __typename ... on MutationCreateApiTokenSuccess { data { token } } } }`,
+    );
     return { session, token: new Client(t.url, created.createApiToken.data.token) };
   }
 
@@ -46,7 +48,9 @@ describe.each(databaseKinds())("accounts and visibility on %s", (kind) => {
     }
     console.log(`accounts (${kind}): after a password reset and a deactivation, ${revoked} of ${total} tokens and sessions refused`);
     expect(revoked).toBe(total);
-    expect(await t.db.prisma.apiToken.count({ where: { userId: { in: ["seed-user-checker", "seed-user-viewer"] }, revokedAt: null } })).toBe(0);
+    expect(
+      await t.db.prisma.apiToken.count({ where: { userId: { in: ["seed-user-checker", "seed-user-viewer"] }, revokedAt: null } }),
+    ).toBe(0);
   });
 
   it("anonymous clients see only outlets reachable from published fact-checks", async () => {

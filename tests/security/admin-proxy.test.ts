@@ -39,7 +39,11 @@ describe.each(databaseKinds())("the admin's proxy and headers on %s", (kind) => 
     console.log(`admin proxy (${kind}): 55 failures with rotating X-Forwarded-For, ${refused} refused (address limit 50)`);
     expect(kinds.slice(0, 50).every((k) => k === "AuthenticationError")).toBe(true);
     expect(refused).toBe(5);
-    const addresses = await t.db.prisma.loginAttempt.findMany({ where: { key: { startsWith: "ip:" } }, distinct: ["key"], select: { key: true } });
+    const addresses = await t.db.prisma.loginAttempt.findMany({
+      where: { key: { startsWith: "ip:" } },
+      distinct: ["key"],
+      select: { key: true },
+    });
     expect(addresses.map((a) => a.key)).toEqual([expect.stringMatching(/^ip:(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/)]);
   });
 
@@ -84,7 +88,11 @@ describe.each(databaseKinds())("the admin's proxy and headers on %s", (kind) => 
   });
 
   it("the API's answers carry the matching headers", async () => {
-    const res = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");

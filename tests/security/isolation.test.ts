@@ -26,7 +26,11 @@ describe.each(databaseKinds())("request isolation on %s", (kind) => {
     ];
     const victim = async (i: number) => {
       const body = victimQueries[i % victimQueries.length]!;
-      const res = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`${t.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as { errors?: unknown[]; data?: unknown };
       victims.sent++;
       if (res.status !== 200 || json.errors) {
@@ -53,7 +57,10 @@ describe.each(databaseKinds())("request isolation on %s", (kind) => {
     };
     // Waves of victims and attackers in flight together, so their reads share ticks.
     for (let wave = 0; wave < 15; wave++) {
-      await Promise.all([...Array.from({ length: 20 }, (_, i) => victim(wave * 20 + i)), ...Array.from({ length: 10 }, (_, i) => attack(i))]);
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => victim(wave * 20 + i)),
+        ...Array.from({ length: 10 }, (_, i) => attack(i)),
+      ]);
     }
     console.log(
       `isolation (${kind}): victims failed ${victims.failed} of ${victims.sent}; attacker's ${attacker.sent} requests: ${attacker.ownErrors} answered with its own BAD_USER_INPUT/404, ${attacker.serverErrors} server errors`,

@@ -8,7 +8,6 @@ const adminDir = new URL("../../apps/admin/", import.meta.url).pathname;
 export const screenshotDir = new URL("../test-results/screenshots/", import.meta.url).pathname;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-
 export interface AdminServer {
   url: string;
   stop(): Promise<void>;
@@ -22,7 +21,15 @@ export async function startAdmin(apiUrl: string, portWanted?: number): Promise<A
   const port = portWanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     cwd: adminDir,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", CLAIMDESK_API_URL: apiUrl, CLAIMDESK_SAMPLE_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      CLAIMDESK_API_URL: apiUrl,
+      CLAIMDESK_SAMPLE_ACCOUNTS: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -58,7 +65,16 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 

@@ -18,7 +18,11 @@ export class Client {
     readonly bearer: string | null = null,
   ) {}
 
-  async request<T = any>(query: string, variables?: Record<string, unknown>, init: { headers?: Record<string, string> } = {}): Promise<GraphQLResponse<T>> {
+  async request<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    init: { headers?: Record<string, string> } = {},
+  ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;

@@ -103,7 +103,10 @@ function page(a: ExpectedArticle, base: string): string {
             "@type": "NewsArticle",
             headline: a.title,
             datePublished: "2026-11-30T13:15:00+05:00",
-            author: [{ "@type": "Person", name: "Sara Khan" }, { "@type": "Person", name: "Omar Ali" }],
+            author: [
+              { "@type": "Person", name: "Sara Khan" },
+              { "@type": "Person", name: "Omar Ali" },
+            ],
             publisher: { "@type": "NewsMediaOrganization", name: "The Daily Ledger" },
             inLanguage: "en",
           },
@@ -190,7 +193,11 @@ export async function startNewsServer(options: { initialItems?: number } = {}): 
         res.writeHead(304, { etag });
         return res.end();
       }
-      res.writeHead(200, { "content-type": path.endsWith("rss.xml") ? "application/rss+xml" : "application/atom+xml", etag, "last-modified": lastModified });
+      res.writeHead(200, {
+        "content-type": path.endsWith("rss.xml") ? "application/rss+xml" : "application/atom+xml",
+        etag,
+        "last-modified": lastModified,
+      });
       return res.end(body);
     }
     switch (path) {
@@ -247,7 +254,11 @@ export async function startNewsServer(options: { initialItems?: number } = {}): 
       items += n;
     },
     feedItems: () => Array.from({ length: items }, (_, i) => ({ path: `/wire/story-${i + 1}.html`, title: wireTitle(i + 1) })),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return state;
 }
@@ -260,7 +271,9 @@ export function wireParagraphs(n: number): string[] {
     `The ministry said the country shipped goods worth 31.2 billion dollars, up from 27.4 billion dollars a year earlier.`,
     `Economists said the figure included re-exports and that the underlying increase was closer to ${n + 2} percent.`,
     // Only story 4 repeats a claim the desk has checked (see the feed tests).
-    n === 4 ? `The minister also said unemployment had fallen to 5.1 percent, its lowest level since 2008.` : `Port officials declined to comment on shipping schedules for story ${n}.`,
+    n === 4
+      ? `The minister also said unemployment had fallen to 5.1 percent, its lowest level since 2008.`
+      : `Port officials declined to comment on shipping schedules for story ${n}.`,
   ];
 }
 
@@ -268,13 +281,18 @@ function wirePage(n: number, base: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${wireTitle(n)}</title>
 <link rel="canonical" href="${base}/wire/story-${n}.html">
 <script type="application/ld+json">${JSON.stringify({ "@context": "https://schema.org", "@type": "NewsArticle", headline: wireTitle(n), datePublished: new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString(), author: { name: "Wire Desk" }, publisher: { name: "The Wire" } })}</script></head>
-<body>${nav}<article><h1>${wireTitle(n)}</h1>${wireParagraphs(n).map((p) => `<p>${p}</p>`).join("")}</article>${footer}</body></html>`;
+<body>${nav}<article><h1>${wireTitle(n)}</h1>${wireParagraphs(n)
+    .map((p) => `<p>${p}</p>`)
+    .join("")}</article>${footer}</body></html>`;
 }
 
 function rss(count: number, base: string): string {
   const items = Array.from({ length: count }, (_, i) => i + 1)
     .reverse()
-    .map((n) => `<item><title>${wireTitle(n)}</title><link>${base}/wire/story-${n}.html?utm_source=rss</link><guid isPermaLink="false">wire-${n}</guid><pubDate>${new Date(Date.UTC(2026, 10, 1, 0, n)).toUTCString()}</pubDate></item>`)
+    .map(
+      (n) =>
+        `<item><title>${wireTitle(n)}</title><link>${base}/wire/story-${n}.html?utm_source=rss</link><guid isPermaLink="false">wire-${n}</guid><pubDate>${new Date(Date.UTC(2026, 10, 1, 0, n)).toUTCString()}</pubDate></item>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>The Wire</title><link>${base}/</link><description>Latest</description>${items}</channel></rss>`;
 }
@@ -282,7 +300,10 @@ function rss(count: number, base: string): string {
 function atom(count: number, base: string): string {
   const entries = Array.from({ length: count }, (_, i) => i + 1)
     .reverse()
-    .map((n) => `<entry><id>tag:wire,2026:${n}</id><title>${wireTitle(n)}</title><link rel="alternate" href="${base}/wire/story-${n}.html"/><published>${new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString()}</published><updated>${new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString()}</updated></entry>`)
+    .map(
+      (n) =>
+        `<entry><id>tag:wire,2026:${n}</id><title>${wireTitle(n)}</title><link rel="alternate" href="${base}/wire/story-${n}.html"/><published>${new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString()}</published><updated>${new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString()}</updated></entry>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>The Wire</title><id>tag:wire,2026</id><updated>2026-11-01T00:00:00Z</updated>${entries}</feed>`;
 }

@@ -21,7 +21,6 @@ function asPostgres(command: string): string {
   return execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", command], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-
 export interface PrivateCluster {
   url: string;
   stopImmediately(): void;
@@ -43,7 +42,8 @@ async function startCluster(init: (dataDir: string) => void): Promise<PrivateClu
   const data = path.join(dir, "data");
   const port = await freePort();
   init(data);
-  const start = () => asPostgres(`${binDir}/pg_ctl -D ${data} -l ${dir}/log -w -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1" start >/dev/null`);
+  const start = () =>
+    asPostgres(`${binDir}/pg_ctl -D ${data} -l ${dir}/log -w -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1" start >/dev/null`);
   start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
@@ -58,6 +58,9 @@ async function startCluster(init: (dataDir: string) => void): Promise<PrivateClu
     },
     // -R writes standby.signal and primary_conninfo: the copy starts as a
     // read-only hot standby streaming from this server.
-    createReplica: () => startCluster((replicaData) => asPostgres(`${binDir}/pg_basebackup -h 127.0.0.1 -p ${port} -U postgres -D ${replicaData} -R -X stream -c fast >/dev/null`)),
+    createReplica: () =>
+      startCluster((replicaData) =>
+        asPostgres(`${binDir}/pg_basebackup -h 127.0.0.1 -p ${port} -U postgres -D ${replicaData} -R -X stream -c fast >/dev/null`),
+      ),
   };
 }

@@ -15,12 +15,18 @@ const local = (id: string) => id.replace(/^schema:/, "");
 const superOf = new Map<string, string | undefined>();
 const domains = new Map<string, string[]>();
 for (const node of vocabulary) {
-  if (node["@type"] === "rdfs:Class") superOf.set(local(node["@id"]), node["rdfs:subClassOf"] ? local(node["rdfs:subClassOf"]["@id"]) : undefined);
-  else domains.set(local(node["@id"]), node["schema:domainIncludes"].map((d: { "@id": string }) => local(d["@id"])));
+  if (node["@type"] === "rdfs:Class")
+    superOf.set(local(node["@id"]), node["rdfs:subClassOf"] ? local(node["rdfs:subClassOf"]["@id"]) : undefined);
+  else
+    domains.set(
+      local(node["@id"]),
+      node["schema:domainIncludes"].map((d: { "@id": string }) => local(d["@id"])),
+    );
 }
 
 const documentLoader = async (url: string) => {
-  if (/^https?:\/\/schema\.org\/?$/.test(url) || /^https?:\/\/schema\.org\/docs\/jsonldcontext\.json(ld)?$/.test(url)) return { contextUrl: null, documentUrl: url, document: context };
+  if (/^https?:\/\/schema\.org\/?$/.test(url) || /^https?:\/\/schema\.org\/docs\/jsonldcontext\.json(ld)?$/.test(url))
+    return { contextUrl: null, documentUrl: url, document: context };
   throw new Error(`Offline: refusing to load ${url}`);
 };
 
@@ -29,7 +35,8 @@ const ancestors = (type: string): string[] => {
   for (let t: string | undefined = type; t; t = superOf.get(t)) out.push(t);
   return out;
 };
-const term = (iri: string) => (iri.startsWith(S) ? iri.slice(S.length) : iri.startsWith("http://schema.org/") ? iri.slice("http://schema.org/".length) : null);
+const term = (iri: string) =>
+  iri.startsWith(S) ? iri.slice(S.length) : iri.startsWith("http://schema.org/") ? iri.slice("http://schema.org/".length) : null;
 
 export async function schemaOrgProblems(doc: unknown): Promise<string[]> {
   const expanded = await jsonld.expand(doc, { documentLoader, safe: true });
@@ -43,7 +50,8 @@ export async function schemaOrgProblems(doc: unknown): Promise<string[]> {
       if (key.startsWith("@")) continue;
       const name = term(key);
       if (!name || !domains.has(name)) problems.push(`${where}: ${key} is not a schema.org term`);
-      else if (!types.some((t) => ancestors(t).some((a) => domains.get(name)!.includes(a)))) problems.push(`${where}: ${name} is not defined for ${types.join(", ") || "an untyped node"}`);
+      else if (!types.some((t) => ancestors(t).some((a) => domains.get(name)!.includes(a))))
+        problems.push(`${where}: ${name} is not defined for ${types.join(", ") || "an untyped node"}`);
       visit(values, `${where}.${name ?? key}`);
     }
   };

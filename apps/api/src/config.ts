@@ -26,7 +26,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const bodyLimitBytes = Number(env.CLAIMDESK_BODY_LIMIT_BYTES ?? 1_000_000);
-  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1000) throw new ConfigError("CLAIMDESK_BODY_LIMIT_BYTES must be an integer of at least 1000");
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1000)
+    throw new ConfigError("CLAIMDESK_BODY_LIMIT_BYTES must be an integer of at least 1000");
   const publicUrl = env.CLAIMDESK_PUBLIC_URL ?? "http://localhost:3000";
   try {
     new URL(publicUrl);
@@ -41,9 +42,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     secureCookies: env.CLAIMDESK_SECURE_COOKIES ? env.CLAIMDESK_SECURE_COOKIES === "true" : production,
     bodyLimitBytes,
     newsroom: { name: env.CLAIMDESK_NEWSROOM_NAME ?? "Claimdesk", url: publicUrl },
-    allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl).split(",").map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl)
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
-    trustedProxies: (env.CLAIMDESK_TRUSTED_PROXIES ?? "").split(",").map((a) => a.trim()).filter(Boolean),
+    trustedProxies: (env.CLAIMDESK_TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
     allowSampleAccounts: env.CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS === "true",
   };
 }

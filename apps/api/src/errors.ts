@@ -21,16 +21,25 @@ const clientCodes = new Set([
 
 // Prisma's codes and driver-adapter kinds for "the database is not there right now".
 const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseUnavailable"]);
+const unavailableKinds = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseUnavailable",
+]);
 
 /** The database is down, restarting, or out of connections: retryable, so say so. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } }; cause?: { kind?: string } } | undefined;
+  const e = error as
+    { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } }; cause?: { kind?: string } } | undefined;
   if (e?.code && unavailableCodes.has(e.code)) return true;
   const kind = e?.meta?.driverAdapterError?.cause?.kind ?? e?.cause?.kind;
   if (kind && unavailableKinds.has(kind)) return true;
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify(e?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|too many clients|57P01|57P03|08006|08001|08003/i.test(
+    text,
+  );
 }
 
 /**
@@ -59,7 +68,11 @@ export function formatError(logger: Logger) {
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, "database unavailable");
-      return { ...base, message: "The database is unavailable. Try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } };
+      return {
+        ...base,
+        message: "The database is unavailable. Try again shortly.",
+        extensions: { code: "SERVICE_UNAVAILABLE", retryable: true },
+      };
     }
     logger.error({ err: original, path: formatted.path }, "internal error");
     return { ...base, message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -14,7 +14,8 @@ export function textInputChecks(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problem = variableProblem(request.variables ?? {}, "$") ?? literalProblem(document) ?? cursorProblem(document, request.variables ?? {});
+          const problem =
+            variableProblem(request.variables ?? {}, "$") ?? literalProblem(document) ?? cursorProblem(document, request.variables ?? {});
           if (problem) throw new GraphQLError(problem, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
         },
       };
@@ -81,8 +82,10 @@ function cursorProblem(document: DocumentNode, variables: Record<string, unknown
   visit(document, {
     Argument(node: ArgumentNode) {
       if (problem || (node.name.value !== "after" && node.name.value !== "before")) return false;
-      const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : node.value.kind === Kind.STRING ? node.value.value : null;
-      if (typeof value === "string" && !validCursor(value)) problem = `The cursor given in ${node.name.value} is not one this list gave out`;
+      const value =
+        node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : node.value.kind === Kind.STRING ? node.value.value : null;
+      if (typeof value === "string" && !validCursor(value))
+        problem = `The cursor given in ${node.name.value} is not one this list gave out`;
       return false;
     },
   });

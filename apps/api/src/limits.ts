@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type GraphQLSchema,
+  type ValidationContext,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 
 /** Limits checked before any resolver runs (a 400, never a 500). */
 export const queryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxComplexity: 20_000 };
@@ -83,9 +91,12 @@ export function costLimit(schema: GraphQLSchema, maxComplexity = queryLimits.max
             });
           }
           if (complexity > maxComplexity) {
-            throw new GraphQLError(`The query costs ${complexity}; the limit is ${maxComplexity}. Ask for smaller pages or fewer nested lists.`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `The query costs ${complexity}; the limit is ${maxComplexity}. Ask for smaller pages or fewer nested lists.`,
+              {
+                extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -15,7 +15,8 @@ async function main() {
     if (config.production && !config.allowSampleAccounts) await refuseSampleAccounts(db.prisma);
     api = await createApi(db, config);
     url = await api.listen().catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") throw new ConfigError(`port ${config.port} is already in use (another Claimdesk API?); stop it or set PORT`);
+      if (error.code === "EADDRINUSE")
+        throw new ConfigError(`port ${config.port} is already in use (another Claimdesk API?); stop it or set PORT`);
       if (error.code === "EACCES") throw new ConfigError(`port ${config.port} may not be opened by this user; set PORT`);
       throw error;
     });

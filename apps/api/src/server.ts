@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "@claimdesk/db";
 import { createSession, resolveViewer, revokeSession } from "@claimdesk/desk";
@@ -63,7 +67,16 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
         res.end();
       } else if (isDatabaseUnavailable(error)) {
         log.warn({ err: error }, "database unavailable");
-        sendJson(res, 503, { errors: [{ message: "The database is unavailable. Try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } }] }, { "retry-after": "2" });
+        sendJson(
+          res,
+          503,
+          {
+            errors: [
+              { message: "The database is unavailable. Try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } },
+            ],
+          },
+          { "retry-after": "2" },
+        );
       } else {
         log.error({ err: error }, "request failed");
         sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
@@ -104,7 +117,11 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       if (response) {
         // Only answers that stay true are cached publicly; a 404 may be published tomorrow.
         const cache = response.status === 200 || response.status === 301 ? "public, max-age=60" : "no-store";
-        res.writeHead(response.status, { "content-type": "application/ld+json; charset=utf-8", "cache-control": cache, ...response.headers });
+        res.writeHead(response.status, {
+          "content-type": "application/ld+json; charset=utf-8",
+          "cache-control": cache,
+          ...response.headers,
+        });
         res.end(req.method === "HEAD" ? undefined : JSON.stringify(response.body));
         return;
       }
@@ -127,7 +144,11 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
         raw = await readBody(req, config.bodyLimitBytes);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          sendJson(res, 413, { errors: [{ message: `The request body is larger than ${config.bodyLimitBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+          sendJson(res, 413, {
+            errors: [
+              { message: `The request body is larger than ${config.bodyLimitBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } },
+            ],
+          });
           req.resume();
           return;
         }
@@ -196,22 +217,36 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     const stored = await db.prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key: key.slice(0, 200) } } });
     if (!stored) return null;
     if (stored.requestHash !== sha256(rawBody)) {
-      return { status: 422, body: { errors: [{ message: "This Idempotency-Key was used for a different request", extensions: { code: "IDEMPOTENCY_KEY_REUSED" } }] } };
+      return {
+        status: 422,
+        body: {
+          errors: [{ message: "This Idempotency-Key was used for a different request", extensions: { code: "IDEMPOTENCY_KEY_REUSED" } }],
+        },
+      };
     }
     if (stored.response === null) {
-      return { status: 409, body: { errors: [{ message: "A request with this Idempotency-Key is in progress; retry shortly", extensions: { code: "IDEMPOTENCY_IN_PROGRESS" } }] } };
+      return {
+        status: 409,
+        body: {
+          errors: [
+            {
+              message: "A request with this Idempotency-Key is in progress; retry shortly",
+              extensions: { code: "IDEMPOTENCY_IN_PROGRESS" },
+            },
+          ],
+        },
+      };
     }
     return { status: 200, body: stored.response };
   }
 
   /** Stores a replayable answer, retrying through a short outage (a retry meanwhile gets 409). */
   function saveIdempotentResponse(userId: string, key: string, response: object, log: Logger, attempt = 0): void {
-    db.prisma.idempotencyKey
-      .update({ where: { userId_key: { userId, key } }, data: { response } })
-      .catch((error: unknown) => {
-        if (attempt < 60 && isDatabaseUnavailable(error)) setTimeout(() => saveIdempotentResponse(userId, key, response, log, attempt + 1), 500).unref();
-        else log.error({ err: error }, "could not store an idempotent response");
-      });
+    db.prisma.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { response } }).catch((error: unknown) => {
+      if (attempt < 60 && isDatabaseUnavailable(error))
+        setTimeout(() => saveIdempotentResponse(userId, key, response, log, attempt + 1), 500).unref();
+      else log.error({ err: error }, "could not store an idempotent response");
+    });
   }
 
   async function buildContext(

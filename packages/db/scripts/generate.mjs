@@ -27,7 +27,10 @@ const fresh =
   fs.existsSync(stamp) &&
   fs.readFileSync(stamp, "utf8") === digest;
 if (!fresh) {
-  const result = spawnSync(process.execPath, [path.join(prismaDir, "build/index.js"), "generate"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  const result = spawnSync(process.execPath, [path.join(prismaDir, "build/index.js"), "generate"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (result.status !== 0) {
     console.error("error: prisma generate failed (see above)");
     process.exit(result.status ?? 1);

@@ -34,7 +34,9 @@ export interface OpenOptions {
 /** Opens the database named by the environment (see resolveTarget). */
 export function openDatabase(target: DatabaseTarget = resolveTarget(), options: OpenOptions = {}): Promise<Database> {
   // PGlite costs ~45 MB of memory once loaded; a server deployment never loads it.
-  return target.kind === "pglite" ? import("./connect-pglite.ts").then((m) => m.openPglite(target, options)) : openPostgres(target, options);
+  return target.kind === "pglite"
+    ? import("./connect-pglite.ts").then((m) => m.openPglite(target, options))
+    : openPostgres(target, options);
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {

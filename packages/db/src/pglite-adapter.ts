@@ -40,7 +40,10 @@ function wrap<T extends object>(target: T): T {
           throw translate(error);
         }
         if (result instanceof Promise) {
-          return result.then((resolved) => (isWrappable(resolved) ? wrap(resolved) : resolved), (error) => Promise.reject(translate(error)));
+          return result.then(
+            (resolved) => (isWrappable(resolved) ? wrap(resolved) : resolved),
+            (error) => Promise.reject(translate(error)),
+          );
         }
         return result;
       };
@@ -62,7 +65,10 @@ function translate(error: unknown): unknown {
 }
 
 function mapConstraintError(cause: PostgresCause): object | null {
-  const fields = cause.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  const fields = cause.detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ");
   switch (cause.code) {
     case "23505":
       return { kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined };

@@ -16,5 +16,8 @@ export function factCheckSlug(claimReviewed: string, id: string): string {
 
 /** The id part of a slug: the id's last 8 letters and digits, lower-cased. */
 export function shortId(id: string): string {
-  return id.replace(/[^a-zA-Z0-9]/g, "").slice(-8).toLowerCase();
+  return id
+    .replace(/[^a-zA-Z0-9]/g, "")
+    .slice(-8)
+    .toLowerCase();
 }

@@ -9,10 +9,7 @@ import pg from "pg";
 export interface SqlRunner {
   /** Runs a multi-statement script (simple query protocol). */
   exec(script: string): Promise<void>;
-  query<T extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<T[]>;
+  query<T extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Runs `fn` while holding a database-wide advisory lock (one runner at a time). */

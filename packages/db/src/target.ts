@@ -3,9 +3,7 @@ import { packageRoot } from "./package-root.ts";
 import { ConfigError } from "./errors.ts";
 
 /** Where the data lives: the embedded database on disk, or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string; replicaUrls?: string[] };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; replicaUrls?: string[] };
 
 const repoRoot = path.resolve(packageRoot, "../..");
 
@@ -18,9 +16,13 @@ export const defaultDataDir = path.join(repoRoot, ".data", "pglite");
  */
 export function resolveTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
-  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (!url) {
-    if (replicaUrls.length) throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a PostgreSQL server, not the embedded database.");
+    if (replicaUrls.length)
+      throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a PostgreSQL server, not the embedded database.");
     return { kind: "pglite", dataDir: path.resolve(env.CLAIMDESK_DATA_DIR || defaultDataDir) };
   }
   checkPostgresUrl("DATABASE_URL", url);
@@ -55,5 +57,6 @@ export function redactUrl(url: string): string {
 export function describeTarget(target: DatabaseTarget): string {
   return target.kind === "pglite"
     ? `embedded database at ${target.dataDir}`
-    : `PostgreSQL at ${redactUrl(target.url)}` + (target.replicaUrls?.length ? ` (reads from ${target.replicaUrls.map(redactUrl).join(", ")})` : "");
+    : `PostgreSQL at ${redactUrl(target.url)}` +
+        (target.replicaUrls?.length ? ` (reads from ${target.replicaUrls.map(redactUrl).join(", ")})` : "");
 }

@@ -64,14 +64,19 @@ export class ConflictError extends AppError {
     readonly entity: VersionedEntity,
     readonly current: { id: string; version: number },
   ) {
-    super(`This ${entityNames[entity]} was changed by someone else (now at version ${current.version}). Review their changes and save again.`);
+    super(
+      `This ${entityNames[entity]} was changed by someone else (now at version ${current.version}). Review their changes and save again.`,
+    );
   }
 }
 
 /** A move the workflow does not allow, or a precondition that is missing. */
 export class WorkflowError extends AppError {
   readonly code = "WORKFLOW";
-  constructor(message: string, readonly missing: string[] = []) {
+  constructor(
+    message: string,
+    readonly missing: string[] = [],
+  ) {
     super(message);
   }
 }

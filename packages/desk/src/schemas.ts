@@ -7,7 +7,13 @@ import { z } from "zod";
 
 const tag = z.string().trim().min(1).max(60);
 const tags = z.array(tag).max(30);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
 const httpUrl = z
   .string()
   .trim()
@@ -32,10 +38,16 @@ export const required = (max: number) => z.string().trim().min(1, "is required")
 export const personSchema = z.object({
   name: required(200),
   /** A person, or an organisation or group (the ClaimReview claimant type); default PERSON. */
-  kind: z.enum(PersonKind).nullish().transform((k) => k ?? undefined),
+  kind: z
+    .enum(PersonKind)
+    .nullish()
+    .transform((k) => k ?? undefined),
   title: z.string().trim().max(300).nullish(),
   affiliation: z.string().trim().max(300).nullish(),
-  sameAs: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(20).default([]),
+  sameAs: z
+    .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .max(20)
+    .default([]),
 });
 
 export const trustPageSchema = z.object({ title: required(200), body: required(100_000) });
@@ -51,8 +63,14 @@ export const createClaimSchema = z
     checkworthiness: z.number().min(0).max(1).nullish(),
     checkworthinessReasons: z.array(z.string().max(200)).max(30).nullish(),
   })
-  .refine((v) => (v.spanStart == null) === (v.spanEnd == null), { path: ["spanEnd"], message: "give both spanStart and spanEnd, or neither" })
-  .refine((v) => v.spanStart == null || v.spanEnd == null || v.spanEnd > v.spanStart, { path: ["spanEnd"], message: "must be after spanStart" });
+  .refine((v) => (v.spanStart == null) === (v.spanEnd == null), {
+    path: ["spanEnd"],
+    message: "give both spanStart and spanEnd, or neither",
+  })
+  .refine((v) => v.spanStart == null || v.spanEnd == null || v.spanEnd > v.spanStart, {
+    path: ["spanEnd"],
+    message: "must be after spanStart",
+  });
 
 export const updateClaimSchema = z.object({
   claimReviewed: z.string().trim().min(1, "cannot be empty").max(5000).optional(),
@@ -88,7 +106,11 @@ const articleFields = {
   byline: optionalText(300),
   dateline: optionalText(200),
   publishedAt: z.date().nullish(),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "must be a language code such as en or ur").default("en"),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "must be a language code such as en or ur")
+    .default("en"),
   body: z.string().min(1, "is required").max(500_000, "is longer than 500,000 characters"),
   tags: tags.default([]),
 };

@@ -18,7 +18,9 @@ export async function fullTextIds(db: Reader, table: Searchable, words: string):
       : table === "Article"
         ? await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE "searchVector" @@ websearch_to_tsquery('english', ${query})`
         : // Sources are also found by part of their URL.
-          await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Source" WHERE "searchVector" @@ websearch_to_tsquery('english', ${query}) OR "url" ILIKE ${`%${query}%`}`;
+          await db.$queryRaw<
+            { id: string }[]
+          >`SELECT id FROM "Source" WHERE "searchVector" @@ websearch_to_tsquery('english', ${query}) OR "url" ILIKE ${`%${query}%`}`;
   return rows.map((row) => row.id);
 }
 

@@ -35,39 +35,41 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
 export function audited<T>(ctx: Context, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
   const idempotency = ctx.idempotency;
   let reservedHere = false;
-  return ctx.prisma.$transaction(async (prismaTx) => {
-    const tx = withCompiledReads(prismaTx);
-    if (idempotency && ctx.viewer && !idempotency.reserved) {
-      try {
-        await tx.idempotencyKey.create({ data: { userId: ctx.viewer.id, key: idempotency.key, requestHash: idempotency.requestHash } });
-      } catch (error) {
-        if ((error as { code?: string }).code === "P2002") throw new IdempotencyInProgressError();
-        throw error;
+  return ctx.prisma
+    .$transaction(async (prismaTx) => {
+      const tx = withCompiledReads(prismaTx);
+      if (idempotency && ctx.viewer && !idempotency.reserved) {
+        try {
+          await tx.idempotencyKey.create({ data: { userId: ctx.viewer.id, key: idempotency.key, requestHash: idempotency.requestHash } });
+        } catch (error) {
+          if ((error as { code?: string }).code === "P2002") throw new IdempotencyInProgressError();
+          throw error;
+        }
+        idempotency.reserved = true;
+        reservedHere = true;
       }
-      idempotency.reserved = true;
-      reservedHere = true;
-    }
-    const audit = async (entry: AuditEntry) => {
-      await tx.auditEvent.create({
-        data: {
-          actorId: ctx.viewer?.id ?? null,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
-          before: toJson(entry.before),
-          after: toJson(entry.after),
-          requestId: ctx.requestId,
-        },
-        select: { id: true },
-      });
-    };
-    return work(tx, audit);
-  }).catch((error: unknown) => {
-    // Rolled back, and the key with it: the request's next write reserves it,
-    // so a request whose first mutation field fails still cannot write twice.
-    if (reservedHere && idempotency) idempotency.reserved = false;
-    throw error;
-  });
+      const audit = async (entry: AuditEntry) => {
+        await tx.auditEvent.create({
+          data: {
+            actorId: ctx.viewer?.id ?? null,
+            action: entry.action,
+            entityType: entry.entityType,
+            entityId: entry.entityId,
+            before: toJson(entry.before),
+            after: toJson(entry.after),
+            requestId: ctx.requestId,
+          },
+          select: { id: true },
+        });
+      };
+      return work(tx, audit);
+    })
+    .catch((error: unknown) => {
+      // Rolled back, and the key with it: the request's next write reserves it,
+      // so a request whose first mutation field fails still cannot write twice.
+      if (reservedHere && idempotency) idempotency.reserved = false;
+      throw error;
+    });
 }
 
 function toJson(value: object | null | undefined): Prisma.InputJsonValue | undefined {

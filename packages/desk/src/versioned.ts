@@ -11,7 +11,12 @@ import type { Tx } from "./unit-of-work.ts";
 import { ConflictError, NotFoundError, type VersionedEntity } from "./errors.ts";
 
 const delegates = { Claim: "claim", Article: "article", Source: "source", FactCheck: "factCheck" } as const;
-const missing: Record<VersionedEntity, string> = { Claim: "The claim", Article: "The article", Source: "The source", FactCheck: "The fact-check" };
+const missing: Record<VersionedEntity, string> = {
+  Claim: "The claim",
+  Article: "The article",
+  Source: "The source",
+  FactCheck: "The fact-check",
+};
 
 interface Rows {
   Claim: Prisma.ClaimGetPayload<object>;
@@ -20,7 +25,13 @@ interface Rows {
   FactCheck: Prisma.FactCheckGetPayload<object>;
 }
 
-export async function saveVersioned<E extends VersionedEntity>(tx: Tx, entity: E, id: string, version: number, data: object): Promise<Rows[E]> {
+export async function saveVersioned<E extends VersionedEntity>(
+  tx: Tx,
+  entity: E,
+  id: string,
+  version: number,
+  data: object,
+): Promise<Rows[E]> {
   const delegate = tx[delegates[entity]] as unknown as Parameters<typeof updateVersioned<Rows[E]>>[0];
   const result = await updateVersioned<Rows[E]>(delegate, id, version, data);
   if (result.ok) return result.record;

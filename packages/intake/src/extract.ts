@@ -16,13 +16,35 @@ export interface ExtractedArticle {
   sources: Partial<Record<"title" | "byline" | "publishedAt" | "outletName" | "canonicalUrl" | "language" | "body", string>>;
 }
 
-const articleTypes = new Set(["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "Report"]);
+const articleTypes = new Set([
+  "NewsArticle",
+  "Article",
+  "ReportageNewsArticle",
+  "AnalysisNewsArticle",
+  "BlogPosting",
+  "OpinionNewsArticle",
+  "BackgroundNewsArticle",
+  "Report",
+]);
 
 // Overlays that cover an article (subscription walls, consent banners, modals): their text is not the article.
 const overlaySelectors = [
-  "[class*=paywall]", "[id*=paywall]", "[class*=subscribe]", "[id*=subscribe]", "[class*=overlay]", "[id*=overlay]",
-  "[class*=modal]", "[role=dialog]", "[aria-modal=true]", "[class*=consent]", "[class*=newsletter]",
-  "script", "style", "noscript", "template", "iframe",
+  "[class*=paywall]",
+  "[id*=paywall]",
+  "[class*=subscribe]",
+  "[id*=subscribe]",
+  "[class*=overlay]",
+  "[id*=overlay]",
+  "[class*=modal]",
+  "[role=dialog]",
+  "[aria-modal=true]",
+  "[class*=consent]",
+  "[class*=newsletter]",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
 ];
 
 /**
@@ -56,21 +78,25 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const body = pick("body", ["readability", readabilityBody.length >= 200 || !ldBody ? readabilityBody : null], ["json-ld", ldBody]) ?? "";
   if (body.trim().length < 50) throw new IntakeError("NO_ARTICLE", "No article text was found on this page");
 
-  const title = pick<string>(
-    "title",
-    ["json-ld", clean(ld?.headline) ?? clean(ld?.name)],
-    ["open-graph", clean(meta('meta[property="og:title"]'))],
-    ["meta", clean(meta('meta[name="twitter:title"]'))],
-    ["readability", clean(parsed?.title)],
-    ["page", clean(document.querySelector("title")?.textContent)],
-  ) ?? "Untitled";
+  const title =
+    pick<string>(
+      "title",
+      ["json-ld", clean(ld?.headline) ?? clean(ld?.name)],
+      ["open-graph", clean(meta('meta[property="og:title"]'))],
+      ["meta", clean(meta('meta[name="twitter:title"]'))],
+      ["readability", clean(parsed?.title)],
+      ["page", clean(document.querySelector("title")?.textContent)],
+    ) ?? "Untitled";
 
   const byline = pick<string>(
     "byline",
     ["json-ld", authorNames(ld?.author)],
     ["meta", clean(meta('meta[name="author"]'))],
     ["open-graph", nonUrl(meta('meta[property="article:author"]'))],
-    ["page", clean(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author')?.textContent)],
+    [
+      "page",
+      clean(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author')?.textContent),
+    ],
     ["readability", clean(parsed?.byline)?.replace(/^by\s+/i, "") ?? null],
   );
 
@@ -78,7 +104,15 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     "publishedAt",
     ["json-ld", toDate(ld?.datePublished)],
     ["open-graph", toDate(meta('meta[property="article:published_time"]'))],
-    ["meta", toDate(meta('meta[name="date"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[itemprop="datePublished"]') ?? meta('meta[name="parsely-pub-date"]'))],
+    [
+      "meta",
+      toDate(
+        meta('meta[name="date"]') ??
+          meta('meta[name="pubdate"]') ??
+          meta('meta[itemprop="datePublished"]') ??
+          meta('meta[name="parsely-pub-date"]'),
+      ),
+    ],
     ["page", toDate(document.querySelector("time[datetime]")?.getAttribute("datetime"))],
     ["readability", toDate(parsed?.publishedTime)],
   );
@@ -98,13 +132,14 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     ["fetched", canonicalise(pageUrl)],
   );
 
-  const language = pick<string>(
-    "language",
-    ["json-ld", languageCode(ld?.inLanguage)],
-    ["page", languageCode(document.documentElement?.getAttribute("lang"))],
-    ["open-graph", languageCode(meta('meta[property="og:locale"]'))],
-    ["readability", languageCode(parsed?.lang)],
-  ) ?? "en";
+  const language =
+    pick<string>(
+      "language",
+      ["json-ld", languageCode(ld?.inLanguage)],
+      ["page", languageCode(document.documentElement?.getAttribute("lang"))],
+      ["open-graph", languageCode(meta('meta[property="og:locale"]'))],
+      ["readability", languageCode(parsed?.lang)],
+    ) ?? "en";
 
   return { title, byline, publishedAt, outletName, canonicalUrl, language, body, sources };
 }
@@ -145,7 +180,11 @@ function idOf(value: unknown): string | null {
 }
 
 function authorNames(value: unknown): string | null {
-  const names = [value].flat().map(nameOf).map(clean).filter((n): n is string => !!n && !/^https?:\/\//.test(n));
+  const names = [value]
+    .flat()
+    .map(nameOf)
+    .map(clean)
+    .filter((n): n is string => !!n && !/^https?:\/\//.test(n));
   return names.length ? names.join(", ") : null;
 }
 

@@ -16,7 +16,7 @@ export interface ParsedFeed {
 }
 
 type Text = string | { value?: string } | undefined;
-const text = (value: Text): string | null => (typeof value === "string" ? value : value?.value ?? null)?.trim() || null;
+const text = (value: Text): string | null => (typeof value === "string" ? value : (value?.value ?? null))?.trim() || null;
 
 /** RSS, Atom, RDF and JSON Feed, through feedsmith; items without a usable http(s) link are left out. */
 export function parseFeedText(source: string, baseUrl: string): ParsedFeed {
@@ -34,10 +34,17 @@ export function parseFeedText(source: string, baseUrl: string): ParsedFeed {
   };
   switch (parsed.format) {
     case "rss":
-      for (const item of parsed.feed.items ?? []) add(item.guid?.value, item.link ?? (item.guid?.isPermaLink !== false ? item.guid?.value : undefined), text(item.title), item.pubDate as string | undefined);
+      for (const item of parsed.feed.items ?? [])
+        add(
+          item.guid?.value,
+          item.link ?? (item.guid?.isPermaLink !== false ? item.guid?.value : undefined),
+          text(item.title),
+          item.pubDate as string | undefined,
+        );
       return { format: "rss", title: text(parsed.feed.title), entries };
     case "rdf":
-      for (const item of parsed.feed.items ?? []) add(item.rdf?.about, item.link, text(item.title), item.dc?.dates?.[0] as string | undefined);
+      for (const item of parsed.feed.items ?? [])
+        add(item.rdf?.about, item.link, text(item.title), item.dc?.dates?.[0] as string | undefined);
       return { format: "rdf", title: text(parsed.feed.title), entries };
     case "atom":
       for (const entry of parsed.feed.entries ?? []) {
@@ -47,7 +54,8 @@ export function parseFeedText(source: string, baseUrl: string): ParsedFeed {
       }
       return { format: "atom", title: text(parsed.feed.title as Text), entries };
     case "json":
-      for (const item of parsed.feed.items ?? []) add(item.id, item.url ?? item.external_url, text(item.title), item.date_published as string | undefined);
+      for (const item of parsed.feed.items ?? [])
+        add(item.id, item.url ?? item.external_url, text(item.title), item.date_published as string | undefined);
       return { format: "json", title: text(parsed.feed.title), entries };
   }
 }

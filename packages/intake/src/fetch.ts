@@ -66,7 +66,11 @@ export async function safeFetch(rawUrl: string, options: FetchOptions = {}): Pro
         continue;
       }
       if (response.status !== 304 && (response.status < 200 || response.status >= 300)) {
-        throw new IntakeError("HTTP_STATUS", `The site answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`, response.status);
+        throw new IntakeError(
+          "HTTP_STATUS",
+          `The site answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
+          response.status,
+        );
       }
       return { ...response, url: url.href };
     }
@@ -119,7 +123,10 @@ function guardedLookup(allowPrivate: boolean): net.LookupFunction {
 }
 
 function notAllowed(host: string): IntakeError {
-  return new IntakeError("ADDRESS_NOT_ALLOWED", `The address ${host} is not allowed (private, loopback or link-local networks are not fetched)`);
+  return new IntakeError(
+    "ADDRESS_NOT_ALLOWED",
+    `The address ${host} is not allowed (private, loopback or link-local networks are not fetched)`,
+  );
 }
 
 interface RawResponse {
@@ -160,7 +167,10 @@ function request(url: URL, options: FetchOptions, signal: AbortSignal, totalTime
         ...options.headers,
       },
     });
-    const connectTimer = setTimeout(() => fail(new IntakeError("CONNECT_TIMEOUT", `The site did not accept a connection within ${seconds(connectTimeoutMs)}`)), connectTimeoutMs);
+    const connectTimer = setTimeout(
+      () => fail(new IntakeError("CONNECT_TIMEOUT", `The site did not accept a connection within ${seconds(connectTimeoutMs)}`)),
+      connectTimeoutMs,
+    );
     req.on("socket", (socket) => {
       const connected = () => clearTimeout(connectTimer);
       if (!socket.connecting) connected();

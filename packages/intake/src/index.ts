@@ -5,4 +5,13 @@ export { extractArticle, canonicalise, type ExtractedArticle } from "./extract.t
 export { fetchArticle } from "./page.ts";
 export { parseFeedText, type FeedEntry, type ParsedFeed } from "./feeds.ts";
 export { storeArticle, isUniqueViolation, type ArticleToStore } from "./store.ts";
-export { startIntakeWorker, intakeSettings, queues, type IntakeWorker, type IntakeSettings, type AnalyseArticle, type ArticleAnalysis, type IntakeLogger } from "./worker.ts";
+export {
+  startIntakeWorker,
+  intakeSettings,
+  queues,
+  type IntakeWorker,
+  type IntakeSettings,
+  type AnalyseArticle,
+  type ArticleAnalysis,
+  type IntakeLogger,
+} from "./worker.ts";

@@ -23,7 +23,11 @@ export async function storeArticle(
     const existing = await tx.article.findUnique({ where: { canonicalUrl: article.canonicalUrl }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
   }
-  const outletId = !outlet ? null : "id" in outlet ? outlet.id : (await tx.outlet.upsert({ where: { name: outlet.name }, create: { name: outlet.name }, update: {}, select: { id: true } })).id;
+  const outletId = !outlet
+    ? null
+    : "id" in outlet
+      ? outlet.id
+      : (await tx.outlet.upsert({ where: { name: outlet.name }, create: { name: outlet.name }, update: {}, select: { id: true } })).id;
   const created = await tx.article.create({ data: { ...article, outletId }, select: { id: true } });
   return { id: created.id, created: true };
 }

@@ -70,14 +70,18 @@ export interface IntakeWorker {
   stop(): Promise<void>;
 }
 
-const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+const feedAccept =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
 /**
  * The intake worker: a scheduler that turns due feeds into poll jobs, and the
  * handlers of the two queues. Every handler can run twice for one job (a
  * worker killed after its write, before the queue heard back) and writes once.
  */
-export async function startIntakeWorker(db: Database, options: { analyse: AnalyseArticle; settings?: IntakeSettings; logger?: IntakeLogger }): Promise<IntakeWorker> {
+export async function startIntakeWorker(
+  db: Database,
+  options: { analyse: AnalyseArticle; settings?: IntakeSettings; logger?: IntakeLogger },
+): Promise<IntakeWorker> {
   const settings = options.settings ?? intakeSettings();
   const log = options.logger ?? { info() {}, warn() {}, error() {} };
   const prisma = db.prisma;
@@ -85,7 +89,12 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
   boss.on("error", (error) => log.error({ err: error }, "intake queue error"));
   await boss.start();
   await ensureQueue(boss, queues.poll, { retryLimit: 1, retryDelay: 5, expireInSeconds: settings.jobTimeoutSeconds });
-  await ensureQueue(boss, queues.ingest, { retryLimit: settings.maxAttempts + 1, retryDelay: 5, retryBackoff: true, expireInSeconds: settings.jobTimeoutSeconds });
+  await ensureQueue(boss, queues.ingest, {
+    retryLimit: settings.maxAttempts + 1,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: settings.jobTimeoutSeconds,
+  });
 
   const work = { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 };
   await boss.work<{ feedId: string }>(queues.poll, work, async ([job]) => {
@@ -126,7 +135,13 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
         const parsed = parseFeedText(decodeText(response.body, response.charset), response.url);
         await prisma.$transaction(async (tx) => {
           const inserted = await tx.feedItem.createMany({
-            data: parsed.entries.map((e) => ({ feedId, guid: e.guid.slice(0, 2000), url: e.url, title: e.title?.slice(0, 500) ?? null, publishedAt: e.publishedAt })),
+            data: parsed.entries.map((e) => ({
+              feedId,
+              guid: e.guid.slice(0, 2000),
+              url: e.url,
+              title: e.title?.slice(0, 500) ?? null,
+              publishedAt: e.publishedAt,
+            })),
             skipDuplicates: true,
           });
           taken = inserted.count;
@@ -143,11 +158,22 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
       }
       await prisma.feed.update({
         where: { id: feedId },
-        data: { lastPolledAt: started, lastSuccessAt: new Date(), lastError: null, lastErrorCode: null, consecutiveErrors: 0, nextPollAt: new Date(Date.now() + feed.intervalSeconds * 1000) },
+        data: {
+          lastPolledAt: started,
+          lastSuccessAt: new Date(),
+          lastError: null,
+          lastErrorCode: null,
+          consecutiveErrors: 0,
+          nextPollAt: new Date(Date.now() + feed.intervalSeconds * 1000),
+        },
       });
       // Queue every item not yet ingested, also ones a crash left without a job:
       // a job's id is derived from its item, so an item already queued is not queued twice.
-      const pending = await prisma.feedItem.findMany({ where: { feedId, status: "PENDING" }, select: { id: true }, orderBy: { discoveredAt: "asc" } });
+      const pending = await prisma.feedItem.findMany({
+        where: { feedId, status: "PENDING" },
+        select: { id: true },
+        orderBy: { discoveredAt: "asc" },
+      });
       for (const item of pending) await boss.send(queues.ingest, { itemId: item.id }, { id: jobId(item.id) });
       log.info({ feedId, status: response.status, taken, queued: pending.length }, "feed polled");
     } catch (error) {
@@ -156,7 +182,13 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
       const wait = Math.min(feed.intervalSeconds * 2 ** Math.min(errors, 10), Math.max(settings.maxBackoffSeconds, feed.intervalSeconds));
       await prisma.feed.update({
         where: { id: feedId },
-        data: { lastPolledAt: started, lastError: known.message, lastErrorCode: known.code, consecutiveErrors: errors, nextPollAt: new Date(Date.now() + wait * 1000) },
+        data: {
+          lastPolledAt: started,
+          lastError: known.message,
+          lastErrorCode: known.code,
+          consecutiveErrors: errors,
+          nextPollAt: new Date(Date.now() + wait * 1000),
+        },
       });
       log.warn({ feedId, code: known.code, err: error instanceof IntakeError ? undefined : error }, "feed poll failed");
     }
@@ -165,7 +197,11 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
   async function ingestItem(itemId: string): Promise<void> {
     const item = await prisma.feedItem.findUnique({ where: { id: itemId }, include: { feed: { select: { outletId: true } } } });
     if (!item || item.status !== "PENDING") return; // done before: a redelivered job writes nothing
-    const attempt = await prisma.feedItem.update({ where: { id: itemId }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
+    const attempt = await prisma.feedItem.update({
+      where: { id: itemId },
+      data: { attempts: { increment: 1 } },
+      select: { attempts: true },
+    });
     const itemUrl = canonicalise(item.url);
     // An article already known by the item's own address needs no fetch.
     const known = await prisma.article.findUnique({ where: { canonicalUrl: itemUrl }, select: { id: true } });
@@ -175,9 +211,19 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
       extracted = await fetchArticle(item.url, settings.fetch);
     } catch (error) {
       const known = error instanceof IntakeError ? error : null;
-      const retriable = !known || ["TIMEOUT", "CONNECT_TIMEOUT", "NETWORK", "DNS_FAILED"].includes(known.code) || (known.code === "HTTP_STATUS" && (known.status ?? 0) >= 500);
+      const retriable =
+        !known ||
+        ["TIMEOUT", "CONNECT_TIMEOUT", "NETWORK", "DNS_FAILED"].includes(known.code) ||
+        (known.code === "HTTP_STATUS" && (known.status ?? 0) >= 500);
       const final = !retriable || attempt.attempts >= settings.maxAttempts;
-      await prisma.feedItem.update({ where: { id: itemId }, data: { error: known?.message ?? "The article could not be read", errorCode: known?.code ?? "NETWORK", status: final ? "FAILED" : "PENDING" } });
+      await prisma.feedItem.update({
+        where: { id: itemId },
+        data: {
+          error: known?.message ?? "The article could not be read",
+          errorCode: known?.code ?? "NETWORK",
+          status: final ? "FAILED" : "PENDING",
+        },
+      });
       if (final) return;
       throw error; // the queue retries it, with backoff
     }
@@ -197,10 +243,24 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
         const article = await storeArticle(tx, data, { id: item.feed.outletId });
         await tx.feedItem.update({
           where: { id: itemId },
-          data: { status: article.created ? "INGESTED" : "DUPLICATE", articleId: article.id, ingestedAt: new Date(), error: null, errorCode: null, ...(article.created ? analysis : {}) },
+          data: {
+            status: article.created ? "INGESTED" : "DUPLICATE",
+            articleId: article.id,
+            ingestedAt: new Date(),
+            error: null,
+            errorCode: null,
+            ...(article.created ? analysis : {}),
+          },
         });
         if (article.created) {
-          await tx.auditEvent.create({ data: { action: "article.intake", entityType: "Article", entityId: article.id, after: { feedItemId: itemId, url: item.url, title: data.title, ...analysis } } });
+          await tx.auditEvent.create({
+            data: {
+              action: "article.intake",
+              entityType: "Article",
+              entityId: article.id,
+              after: { feedItemId: itemId, url: item.url, title: data.title, ...analysis },
+            },
+          });
         }
         return article;
       });
@@ -215,7 +275,10 @@ export async function startIntakeWorker(db: Database, options: { analyse: Analys
   }
 
   async function linkDuplicate(itemId: string, articleId: string): Promise<void> {
-    await prisma.feedItem.updateMany({ where: { id: itemId, status: "PENDING" }, data: { status: "DUPLICATE", articleId, ingestedAt: new Date(), error: null, errorCode: null } });
+    await prisma.feedItem.updateMany({
+      where: { id: itemId, status: "PENDING" },
+      data: { status: "DUPLICATE", articleId, ingestedAt: new Date(), error: null, errorCode: null },
+    });
   }
 
   let timer: NodeJS.Timeout | undefined;

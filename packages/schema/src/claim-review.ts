@@ -76,7 +76,9 @@ export function buildClaimReview(fc: PublicFactCheck): Record<string, unknown> {
               name: speaker.name,
               // jobTitle and affiliation are Person properties; an organisation has neither.
               ...(speaker.kind !== "ORGANIZATION" && speaker.title ? { jobTitle: speaker.title } : {}),
-              ...(speaker.kind !== "ORGANIZATION" && speaker.affiliation ? { affiliation: { "@type": "Organization", name: speaker.affiliation } } : {}),
+              ...(speaker.kind !== "ORGANIZATION" && speaker.affiliation
+                ? { affiliation: { "@type": "Organization", name: speaker.affiliation } }
+                : {}),
               ...(speaker.sameAs?.length ? { sameAs: speaker.sameAs } : {}),
             },
           }

@@ -6,7 +6,6 @@
  */
 const pattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-
 /** The instant `text` names, or null when it is not a real ISO-8601 date (time and zone optional; no zone is UTC). */
 export function parseIsoDate(text: string): Date | null {
   const match = pattern.exec(text.trim());

@@ -34,7 +34,9 @@ const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.sli
 export function nodesCost(args: { ids?: unknown }) {
   const count = Array.isArray(args.ids) ? args.ids.length : 1;
   if (count > maxNodeIds) {
-    throw new GraphQLError(`nodes accepts at most ${maxNodeIds} ids (got ${count})`, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    throw new GraphQLError(`nodes accepts at most ${maxNodeIds} ids (got ${count})`, {
+      extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+    });
   }
   return { field: 1, multiplier: Math.max(count, 1) };
 }

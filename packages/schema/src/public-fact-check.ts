@@ -21,7 +21,11 @@ export async function findPublishedFactCheckId(prisma: PrismaClient, key: string
 async function bySuffix(prisma: PrismaClient, raw: string) {
   const tail = /-([a-z0-9]{8})$/i.exec(raw)?.[1];
   if (!tail || shortId(tail) !== tail.toLowerCase()) return null;
-  const rows = await prisma.factCheck.findMany({ where: { status: "PUBLISHED", slug: { endsWith: `-${tail.toLowerCase()}` } }, select: { id: true, slug: true }, take: 2 });
+  const rows = await prisma.factCheck.findMany({
+    where: { status: "PUBLISHED", slug: { endsWith: `-${tail.toLowerCase()}` } },
+    select: { id: true, slug: true },
+    take: 2,
+  });
   return rows.length === 1 ? rows[0]! : null; // ambiguous short ids resolve nowhere rather than to the wrong review
 }
 

@@ -11,7 +11,13 @@ export function publicFactCheckOf(record: PublishedRecord, newsroom: { name: str
     explanation: record.explanation,
     claimReviewed: record.claimReviewed,
     claimDate: record.claimDate,
-    rating: { label: record.rating.label, value: record.rating.value, definition: record.rating.definition ?? "", best: record.rating.best, worst: record.rating.worst },
+    rating: {
+      label: record.rating.label,
+      value: record.rating.value,
+      definition: record.rating.definition ?? "",
+      best: record.rating.best,
+      worst: record.rating.worst,
+    },
     speaker: record.speaker ? { ...record.speaker, kind: record.speaker.kind ?? "PERSON" } : null,
     appearances: record.appearances.map((a) => ({
       url: a.article.canonicalUrl,

@@ -41,6 +41,8 @@ const startedCounts = new WeakMap<object, Promise<number>>();
 
 function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) => (s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : true));
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : true,
+    );
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 }

@@ -13,13 +13,27 @@ export function fieldErrorsFrom(errors: { path: string[]; message: string }[]): 
 }
 
 /** A labelled control with its error underneath, tied together for screen readers. */
-export function Field({ label, name, error, children }: { label: string; name: string; error?: string; children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
   const id = `field-${name}`;
   return (
     <label htmlFor={id}>
       {label}
       {children({ id, name, "aria-invalid": !!error, "aria-describedby": error ? `${id}-error` : undefined })}
-      {error ? <span className="field-error" id={`${id}-error`}>{error}</span> : null}
+      {error ? (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -4,7 +4,9 @@ import { request } from "@/lib/graphql";
 
 const Logout = graphql(`
   mutation Logout {
-    logout { ok }
+    logout {
+      ok
+    }
   }
 `);
 

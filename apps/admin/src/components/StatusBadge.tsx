@@ -19,5 +19,9 @@ export function RatingBadge({ rating, testId }: { rating: { label: string; color
 
 /** A small label in a named tone: a match's level, a citation's stance. */
 export function ToneBadge({ color, children }: { color: string; children: string }) {
-  return <span className="badge" style={badgeStyle(color)}>{children}</span>;
+  return (
+    <span className="badge" style={badgeStyle(color)}>
+      {children}
+    </span>
+  );
 }

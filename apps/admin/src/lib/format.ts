@@ -44,7 +44,16 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 export function formatDateTime(value: string): string {
-  return new Date(value).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+  return (
+    new Date(value).toLocaleString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "UTC",
+    }) + " UTC"
+  );
 }
 
 /** Code-point offsets (the API's unit) from UTF-16 offsets (the browser's), and back: the API's own helpers. */

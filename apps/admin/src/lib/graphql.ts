@@ -10,7 +10,12 @@ export class GraphQLRequestError extends Error {
 }
 
 /** Posts a typed document to the API; top-level errors throw with their code. */
-export async function execute<R, V>(url: string, document: TypedDocumentString<R, V>, variables: V, headers: Record<string, string> = {}): Promise<R> {
+export async function execute<R, V>(
+  url: string,
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  headers: Record<string, string> = {},
+): Promise<R> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

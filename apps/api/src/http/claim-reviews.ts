@@ -36,9 +36,18 @@ export async function claimReviewResponse(
       { query: `query($path: String!) { publicFactCheck(path: $path) { slug claimReview } }`, variables: { path: key } },
       { contextValue: await anonymousContext() },
     );
-    const fc = result.body.kind === "single" ? (result.body.singleResult.data as { publicFactCheck?: { slug: string; claimReview: unknown } | null } | undefined)?.publicFactCheck : undefined;
+    const fc =
+      result.body.kind === "single"
+        ? (result.body.singleResult.data as { publicFactCheck?: { slug: string; claimReview: unknown } | null } | undefined)
+            ?.publicFactCheck
+        : undefined;
     if (!fc?.claimReview) return notFound();
-    if (fc.slug !== key) return { status: 301, body: { location: `${origin}/claim-reviews/${fc.slug}.jsonld` }, headers: { location: `${origin}/claim-reviews/${fc.slug}.jsonld` } };
+    if (fc.slug !== key)
+      return {
+        status: 301,
+        body: { location: `${origin}/claim-reviews/${fc.slug}.jsonld` },
+        headers: { location: `${origin}/claim-reviews/${fc.slug}.jsonld` },
+      };
     return { status: 200, body: fc.claimReview };
   }
   if (pathname === "/claim-reviews.jsonld") {
@@ -50,10 +59,13 @@ export async function claimReviewResponse(
       },
       { contextValue: await anonymousContext() },
     );
-    const page = result.body.kind === "single" ? (result.body.singleResult.data as { factChecks: FeedPage } | undefined)?.factChecks : undefined;
+    const page =
+      result.body.kind === "single" ? (result.body.singleResult.data as { factChecks: FeedPage } | undefined)?.factChecks : undefined;
     if (!page) return { status: 400, body: { error: "Bad feed cursor" } };
     const self = `${origin}/claim-reviews.jsonld`;
-    const next = page.pageInfo.hasNextPage ? `${self}?${new URLSearchParams({ after: page.pageInfo.endCursor!, ...(first !== feedPageSize ? { first: String(first) } : {}) })}` : null;
+    const next = page.pageInfo.hasNextPage
+      ? `${self}?${new URLSearchParams({ after: page.pageInfo.endCursor!, ...(first !== feedPageSize ? { first: String(first) } : {}) })}`
+      : null;
     return {
       status: 200,
       headers: next ? { link: `<${next}>; rel="next"` } : {},
@@ -61,17 +73,19 @@ export async function claimReviewResponse(
         "@context": "https://schema.org",
         "@type": "DataFeed",
         url: self,
-        dataFeedElement: page.edges.filter(({ node }) => node.claimReview).map(({ node }) => {
-          const { "@context": _context, ...review } = node.claimReview as Record<string, unknown>;
-          return {
-            "@type": "DataFeedItem",
-            url: node.url,
-            dateCreated: node.publishedAt,
-            // The review's own rule: the last correction's date, or none.
-            ...(node.dateModified ? { dateModified: node.dateModified } : {}),
-            item: review,
-          };
-        }),
+        dataFeedElement: page.edges
+          .filter(({ node }) => node.claimReview)
+          .map(({ node }) => {
+            const { "@context": _context, ...review } = node.claimReview as Record<string, unknown>;
+            return {
+              "@type": "DataFeedItem",
+              url: node.url,
+              dateCreated: node.publishedAt,
+              // The review's own rule: the last correction's date, or none.
+              ...(node.dateModified ? { dateModified: node.dateModified } : {}),
+              item: review,
+            };
+          }),
       },
     };
   }

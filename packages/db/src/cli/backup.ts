@@ -6,7 +6,8 @@ import { runCli } from "./run.ts";
 // npm run db:backup -- <file>   |   npm run db:restore -- <file>
 runCli(async () => {
   const [command, file] = process.argv.slice(2);
-  if (!file || (command !== "backup" && command !== "restore")) throw new DatabaseError("usage: npm run db:backup -- <file>  or  npm run db:restore -- <file>");
+  if (!file || (command !== "backup" && command !== "restore"))
+    throw new DatabaseError("usage: npm run db:backup -- <file>  or  npm run db:restore -- <file>");
   const target = resolveTarget();
   if (command === "backup") {
     await backupDatabase(target, file);

@@ -8,7 +8,8 @@ import { passwordProblem } from "../password-policy.ts";
 import { describeTarget } from "../target.ts";
 import { runCli } from "./run.ts";
 
-const usage = "usage: npm run db:create-admin -- --email EMAIL [--name NAME] [--password PASSWORD]  (without --password it is asked for, or read from standard input)";
+const usage =
+  "usage: npm run db:create-admin -- --email EMAIL [--name NAME] [--password PASSWORD]  (without --password it is asked for, or read from standard input)";
 
 /** Reads a line from the terminal without echoing it, or a line from piped standard input. */
 async function askPassword(prompt: string): Promise<string> {
@@ -56,7 +57,12 @@ runCli(async () => {
       select: { id: true },
     });
     await db.prisma.auditEvent.create({
-      data: { action: "user.create", entityType: "User", entityId: user.id, after: { email, name, role: "ADMIN", source: "db:create-admin" } },
+      data: {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: { email, name, role: "ADMIN", source: "db:create-admin" },
+      },
     });
     console.log(`created the admin ${email} in the ${describeTarget(db.target)}`);
   } finally {

@@ -7,7 +7,11 @@ runCli(async () => {
   const db = await openDatabase();
   try {
     const { pending } = await migrate(db.sql, { onApply: (name) => console.log(`applying ${name}`) });
-    console.log(pending.length ? `applied ${pending.length} migration(s) to the ${describeTarget(db.target)}` : `the ${describeTarget(db.target)} is up to date`);
+    console.log(
+      pending.length
+        ? `applied ${pending.length} migration(s) to the ${describeTarget(db.target)}`
+        : `the ${describeTarget(db.target)} is up to date`,
+    );
   } finally {
     await db.close();
   }

@@ -6,5 +6,9 @@ runCli(async () => {
   const name = process.argv[2];
   if (!name) throw new MigrationError("usage: npm run db:migration:new <name>");
   const dir = newMigration(name);
-  console.log(dir ? `wrote ${dir}/migration.sql; review it, then run npm run db:migrate` : "schema.prisma matches the last migration: nothing to write");
+  console.log(
+    dir
+      ? `wrote ${dir}/migration.sql; review it, then run npm run db:migrate`
+      : "schema.prisma matches the last migration: nothing to write",
+  );
 });

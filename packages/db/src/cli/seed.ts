@@ -11,7 +11,9 @@ runCli(async () => {
   try {
     await assertMigrated(db.sql);
     const { created } = sample ? await seed(db.prisma) : await seedEssentials(db.prisma);
-    const summary = Object.entries(created).map(([model, n]) => `${n} ${model}`).join(", ");
+    const summary = Object.entries(created)
+      .map(([model, n]) => `${n} ${model}`)
+      .join(", ");
     const what = sample ? "the sample newsroom is" : "the rating scale is";
     console.log(summary ? `seeded the ${describeTarget(db.target)}: ${summary}` : `${what} already in the ${describeTarget(db.target)}`);
   } finally {

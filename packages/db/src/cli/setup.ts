@@ -13,9 +13,13 @@ runCli(async () => {
   try {
     const { pending } = await migrate(db.sql, { onApply: (name) => console.log(`applying ${name}`) });
     const { created } = sample ? await seed(db.prisma) : await seedEssentials(db.prisma);
-    const seeded = Object.entries(created).map(([model, n]) => `${n} ${model}`).join(", ");
+    const seeded = Object.entries(created)
+      .map(([model, n]) => `${n} ${model}`)
+      .join(", ");
     const what = sample ? "sample newsroom" : "rating scale";
-    console.log(`${describeTarget(db.target)}: ${pending.length} migration(s) applied; ${seeded ? `seeded ${seeded}` : `${what} already present`}`);
+    console.log(
+      `${describeTarget(db.target)}: ${pending.length} migration(s) applied; ${seeded ? `seeded ${seeded}` : `${what} already present`}`,
+    );
     if (!sample) console.log("no accounts are created here: run npm run db:create-admin -- --email you@example.org for the first admin");
   } finally {
     await db.close();

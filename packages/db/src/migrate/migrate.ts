@@ -97,14 +97,20 @@ function checkHistory(files: MigrationFile[], applied: AppliedRow[]): void {
   for (const row of applied) {
     if (row.rolled_back_at) continue;
     if (!row.finished_at) {
-      throw new MigrationError(`Migration ${row.migration_name} was started but never finished. Inspect the database, then mark it rolled back in "_prisma_migrations".`);
+      throw new MigrationError(
+        `Migration ${row.migration_name} was started but never finished. Inspect the database, then mark it rolled back in "_prisma_migrations".`,
+      );
     }
     const file = byName.get(row.migration_name);
     if (!file) {
-      throw new MigrationError(`The database has migration ${row.migration_name}, which this code does not know. Is the code older than the database?`);
+      throw new MigrationError(
+        `The database has migration ${row.migration_name}, which this code does not know. Is the code older than the database?`,
+      );
     }
     if (file.checksum !== row.checksum) {
-      throw new MigrationError(`Migration ${row.migration_name} was changed after it was applied (checksum differs). Restore the file; put changes in a new migration.`);
+      throw new MigrationError(
+        `Migration ${row.migration_name} was changed after it was applied (checksum differs). Restore the file; put changes in a new migration.`,
+      );
     }
   }
 }

@@ -25,7 +25,10 @@ export class Unsupported extends Error {}
 export class InvalidParameter extends Error {
   override name = "InvalidParameter";
   readonly code = "BAD_USER_INPUT";
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`The value given for ${field} ${problem}`);
   }
 }
@@ -92,7 +95,9 @@ function selectionOf(model: ModelInfo, args: Args): Selection {
   const select = args.select as Args | undefined;
   const include = args.include as Args | undefined;
   if (select && include) throw new Unsupported("select and include");
-  const entries = select ? Object.entries(select) : [...model.scalars.map((f) => [f.name, true] as [string, unknown]), ...Object.entries(include ?? {})];
+  const entries = select
+    ? Object.entries(select)
+    : [...model.scalars.map((f) => [f.name, true] as [string, unknown]), ...Object.entries(include ?? {})];
   if (select && !entries.some(([, v]) => v)) throw new Unsupported("empty select");
   for (const [key, value] of entries) {
     if (!value) continue;
@@ -103,7 +108,8 @@ function selectionOf(model: ModelInfo, args: Args): Selection {
         if (!spec) continue;
         const field = model.fields.get(name);
         if (!field || field.kind !== "object" || !field.isList) throw new Unsupported(`_count of ${name}`);
-        if (spec !== true && !(isPlainObject(spec) && Object.keys(spec).every((k) => k === "where"))) throw new Unsupported("_count options");
+        if (spec !== true && !(isPlainObject(spec) && Object.keys(spec).every((k) => k === "where")))
+          throw new Unsupported("_count options");
         selection.counts.push({ field, where: spec === true ? undefined : spec.where });
       }
       continue;
@@ -114,7 +120,8 @@ function selectionOf(model: ModelInfo, args: Args): Selection {
       selection.relations.push({ field, args: value === true ? {} : (value as Args) });
     } else {
       if (value !== true) throw new Unsupported(`scalar ${key} with options`);
-      if (!["String", "Int", "Float", "Boolean", "DateTime", "Json"].includes(field.type) && field.kind !== "enum") throw new Unsupported(`type ${field.type}`);
+      if (!["String", "Int", "Float", "Boolean", "DateTime", "Json"].includes(field.type) && field.kind !== "enum")
+        throw new Unsupported(`type ${field.type}`);
       selection.scalars.push(field);
     }
   }
@@ -122,7 +129,13 @@ function selectionOf(model: ModelInfo, args: Args): Selection {
 }
 
 /** A json_build_object of the selected fields of the row `row`, and its decoder. */
-function objectSql(b: Builder, model: ModelInfo, row: string, args: Args, extra: [string, string][] = []): { sql: string; decode: Decoder } {
+function objectSql(
+  b: Builder,
+  model: ModelInfo,
+  row: string,
+  args: Args,
+  extra: [string, string][] = [],
+): { sql: string; decode: Decoder } {
   const selection = selectionOf(model, args);
   const pairs: [string, string][] = [...extra];
   const dates: string[] = [];
@@ -160,7 +173,12 @@ function objectSql(b: Builder, model: ModelInfo, row: string, args: Args, extra:
 function buildObject(pairs: [string, string][]): string {
   const pieces: string[] = [];
   for (let i = 0; i < pairs.length; i += 50) {
-    pieces.push(`json_build_object(${pairs.slice(i, i + 50).map(([key, value]) => `'${key}', ${value}`).join(", ")})`);
+    pieces.push(
+      `json_build_object(${pairs
+        .slice(i, i + 50)
+        .map(([key, value]) => `'${key}', ${value}`)
+        .join(", ")})`,
+    );
   }
   return pieces.length === 1 ? pieces[0]! : `(${pieces.map((p) => `${p}::jsonb`).join(" || ")})::json`;
 }
@@ -185,7 +203,13 @@ function relationSql(b: Builder, model: ModelInfo, row: string, field: FieldInfo
 const readKeys = new Set(["select", "include", "where", "orderBy", "take", "skip"]);
 
 /** A subquery that yields a JSON array of the rows `args` asks for. */
-function rowsSql(b: Builder, model: ModelInfo, args: Args, join?: (child: string) => string, extra: (row: string) => [string, string][] = () => []): { sql: string; decode: Decoder } {
+function rowsSql(
+  b: Builder,
+  model: ModelInfo,
+  args: Args,
+  join?: (child: string) => string,
+  extra: (row: string) => [string, string][] = () => [],
+): { sql: string; decode: Decoder } {
   for (const key of Object.keys(args)) if (args[key] !== undefined && !readKeys.has(key)) throw new Unsupported(`option ${key}`);
   const take = args.take as number | undefined;
   const skip = args.skip as number | undefined;
@@ -213,7 +237,8 @@ function orderSql(model: ModelInfo, orderBy: unknown): string[] {
     for (const [name, spec] of Object.entries(item)) {
       if (spec === undefined) continue;
       const field = model.fields.get(name);
-      if (!field || (field.kind !== "scalar" && field.kind !== "enum") || field.isList || field.type === "Json") throw new Unsupported(`orderBy ${name}`);
+      if (!field || (field.kind !== "scalar" && field.kind !== "enum") || field.isList || field.type === "Json")
+        throw new Unsupported(`orderBy ${name}`);
       let direction: unknown = spec;
       let nulls = "";
       if (isPlainObject(spec)) {
@@ -287,7 +312,8 @@ const comparisons: Record<string, string> = { lt: "<", lte: "<=", gt: ">", gte: 
 
 function scalarFilter(b: Builder, column: string, field: FieldInfo, value: unknown): string {
   const param = (b: Builder, v: unknown) => bind(b, v, field.name);
-  if (field.type === "Json" || !["String", "Int", "Float", "Boolean", "DateTime"].includes(field.type) && field.kind !== "enum") throw new Unsupported(`filter on ${field.type}`);
+  if (field.type === "Json" || (!["String", "Int", "Float", "Boolean", "DateTime"].includes(field.type) && field.kind !== "enum"))
+    throw new Unsupported(`filter on ${field.type}`);
   if (value === null) return `${column} IS NULL`;
   if (!isPlainObject(value)) {
     if (field.isList) throw new Unsupported("list equality");
@@ -361,7 +387,11 @@ export interface CompiledRead {
 export function compileFind(modelName: string, args: Args, one: boolean): CompiledRead {
   const b: Builder = { params: [], aliases: 0 };
   const rows = rowsSql(b, modelInfo(modelName), one ? { ...args, take: 1 } : args);
-  return { expression: rows.sql, params: b.params, decode: (value) => (one ? ((rows.decode(value) as unknown[])[0] ?? null) : rows.decode(value)) };
+  return {
+    expression: rows.sql,
+    params: b.params,
+    decode: (value) => (one ? ((rows.decode(value) as unknown[])[0] ?? null) : rows.decode(value)),
+  };
 }
 
 /**

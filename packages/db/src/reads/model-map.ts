@@ -58,7 +58,9 @@ export function relationInfo(model: ModelInfo, field: FieldInfo): RelationInfo {
     return { target: field.type, list: field.isList, parentColumns: field.relationFromFields, childColumns: ["id"] };
   }
   const target = modelInfo(field.type);
-  const back = [...target.fields.values()].find((f) => f.relationName === field.relationName && f !== field && f.relationFromFields?.length);
+  const back = [...target.fields.values()].find(
+    (f) => f.relationName === field.relationName && f !== field && f.relationFromFields?.length,
+  );
   if (!back) throw new Error(`No foreign key for ${model.name}.${field.name}`);
   return { target: field.type, list: field.isList, parentColumns: ["id"], childColumns: back.relationFromFields! };
 }

@@ -9,7 +9,16 @@
  * system call; under load they cost more than the SQL.
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { type CompiledRead, Unsupported, checkParameter, combine, compileCount, compileFind, compileFindUniqueBatch, uniqueKey } from "./compile-read.ts";
+import {
+  type CompiledRead,
+  Unsupported,
+  checkParameter,
+  combine,
+  compileCount,
+  compileFind,
+  compileFindUniqueBatch,
+  uniqueKey,
+} from "./compile-read.ts";
 import { ReadFailed } from "./read-failed.ts";
 
 /** Runs one statement and returns its rows. */
@@ -74,7 +83,11 @@ export function oneStatementReads(runner: StatementRunner) {
         },
       };
       try {
-        parts.push({ read: compileFindUniqueBatch(batch.model, batch.args, batch.key, [...batch.waiting.keys()]), waiter, split: () => splitBatch(batch) });
+        parts.push({
+          read: compileFindUniqueBatch(batch.model, batch.args, batch.key, [...batch.waiting.keys()]),
+          waiter,
+          split: () => splitBatch(batch),
+        });
       } catch (error) {
         waiter.reject(error);
       }

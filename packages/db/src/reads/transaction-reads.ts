@@ -42,19 +42,21 @@ function compiledDelegate(tx: Prisma.TransactionClient, model: string, prisma: D
     const rows = await tx.$queryRawUnsafe<{ r0: unknown }[]>(sql, ...params);
     return read.decode(rows[0]?.r0);
   };
-  const read = (operation: string) => async (args: Args = {}) => {
-    let compiled: CompiledRead;
-    try {
-      compiled = operation === "count" ? compileCount(model, args) : compileFind(model, args, operation !== "findMany");
-    } catch (error) {
-      if (error instanceof Unsupported) return prisma[operation]!(args);
-      throw error;
-    }
-    const value = await run(compiled);
-    // Not found: Prisma raises its own error (P2025).
-    if (value === null && operation.endsWith("OrThrow")) return prisma[operation]!(args);
-    return value;
-  };
+  const read =
+    (operation: string) =>
+    async (args: Args = {}) => {
+      let compiled: CompiledRead;
+      try {
+        compiled = operation === "count" ? compileCount(model, args) : compileFind(model, args, operation !== "findMany");
+      } catch (error) {
+        if (error instanceof Unsupported) return prisma[operation]!(args);
+        throw error;
+      }
+      const value = await run(compiled);
+      // Not found: Prisma raises its own error (P2025).
+      if (value === null && operation.endsWith("OrThrow")) return prisma[operation]!(args);
+      return value;
+    };
   const reads = Object.fromEntries([...readOperations].map((operation) => [operation, read(operation)]));
   return new Proxy(prisma, {
     get(target, prop) {

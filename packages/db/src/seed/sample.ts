@@ -4,7 +4,13 @@ import type { SourceType, Stance, ClaimStatus, Role } from "../generated/prisma/
 export const sampleUsers: { id: string; email: string; name: string; role: Role; password: string }[] = [
   { id: "seed-user-admin", email: "admin@claimdesk.local", name: "Ada Admin", role: "ADMIN", password: "claimdesk-admin" },
   { id: "seed-user-editor", email: "editor@claimdesk.local", name: "Eddie Editor", role: "EDITOR", password: "claimdesk-editor" },
-  { id: "seed-user-checker", email: "checker@claimdesk.local", name: "Fatima Checker", role: "FACT_CHECKER", password: "claimdesk-checker" },
+  {
+    id: "seed-user-checker",
+    email: "checker@claimdesk.local",
+    name: "Fatima Checker",
+    role: "FACT_CHECKER",
+    password: "claimdesk-checker",
+  },
   { id: "seed-user-viewer", email: "viewer@claimdesk.local", name: "Vik Viewer", role: "VIEWER", password: "claimdesk-viewer" },
 ];
 
@@ -13,9 +19,24 @@ export const defaultScale = {
   name: "Claimdesk default",
   ratings: [
     { label: "True", value: 6, color: "#1a7f37", description: "The statement is accurate and nothing significant is missing." },
-    { label: "Mostly true", value: 5, color: "#57a64a", description: "The statement is accurate but needs clarification or additional information." },
-    { label: "Half true", value: 4, color: "#d4a72c", description: "The statement is partially accurate but leaves out important details or takes things out of context." },
-    { label: "Mostly false", value: 3, color: "#e16f24", description: "The statement contains an element of truth but ignores critical facts that would give a different impression." },
+    {
+      label: "Mostly true",
+      value: 5,
+      color: "#57a64a",
+      description: "The statement is accurate but needs clarification or additional information.",
+    },
+    {
+      label: "Half true",
+      value: 4,
+      color: "#d4a72c",
+      description: "The statement is partially accurate but leaves out important details or takes things out of context.",
+    },
+    {
+      label: "Mostly false",
+      value: 3,
+      color: "#e16f24",
+      description: "The statement contains an element of truth but ignores critical facts that would give a different impression.",
+    },
     { label: "False", value: 2, color: "#cf222e", description: "The statement is not accurate." },
     { label: "Baseless", value: 1, color: "#82071e", description: "No evidence supports the statement, or it is fabricated." },
   ],
@@ -103,8 +124,18 @@ export const sampleClaims: SampleClaim[] = [
     tags: ["economy", "gdp"],
     assignee: "seed-user-checker",
     sources: [
-      { sourceId: "seed-source-worldbank-gdp-cn", stance: "SUPPORTS", passage: "GDP growth (annual %): 2023 5.2, 2024 5.0", location: "China series, 2023-2024" },
-      { sourceId: "seed-source-nbs-releases", stance: "CONTEXT", passage: "GDP grew 5.0 percent in 2024 over the previous year.", location: "Annual release for 2024" },
+      {
+        sourceId: "seed-source-worldbank-gdp-cn",
+        stance: "SUPPORTS",
+        passage: "GDP growth (annual %): 2023 5.2, 2024 5.0",
+        location: "China series, 2023-2024",
+      },
+      {
+        sourceId: "seed-source-nbs-releases",
+        stance: "CONTEXT",
+        passage: "GDP grew 5.0 percent in 2024 over the previous year.",
+        location: "Annual release for 2024",
+      },
     ],
   },
   {
@@ -153,7 +184,7 @@ export const sampleFactCheck = {
   explanation: [
     "China's National Bureau of Statistics reported real GDP growth of **5.2% in 2023** and **5.0% in 2024**, and the World Bank's series shows the same figures.",
     "",
-    "\"Sustained\" is looser: growth was 3.0% in 2022, during pandemic restrictions, and above 6% in the years before 2020. The ambassador's figure matches the two most recent years and the government's target of \"around 5%\" for 2025.",
+    '"Sustained" is looser: growth was 3.0% in 2022, during pandemic restrictions, and above 6% in the years before 2020. The ambassador\'s figure matches the two most recent years and the government\'s target of "around 5%" for 2025.',
   ].join("\n"),
   publishedAt: new Date("2025-03-14T09:00:00Z"),
   publisherName: "Claimdesk",

@@ -57,7 +57,9 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
 
       for (const [i, user] of sampleUsers.entries()) {
         if (await existing(tx.user, user.id)) continue;
-        await tx.user.create({ data: { id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: passwordHashes[i]! } });
+        await tx.user.create({
+          data: { id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: passwordHashes[i]! },
+        });
         count("User", true);
       }
 
@@ -133,7 +135,14 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
       if (!(await existing(tx.factCheck, sampleFactCheck.id))) {
         const { rating, publishedBy, ...factCheck } = sampleFactCheck;
         const claim = await tx.claim.findUniqueOrThrow({ where: { id: factCheck.claimId }, select: { claimReviewed: true } });
-        await tx.factCheck.create({ data: { ...factCheck, slug: factCheckSlug(claim.claimReviewed, factCheck.id), ratingId: ratingId(rating), publishedById: publishedBy } });
+        await tx.factCheck.create({
+          data: {
+            ...factCheck,
+            slug: factCheckSlug(claim.claimReviewed, factCheck.id),
+            ratingId: ratingId(rating),
+            publishedById: publishedBy,
+          },
+        });
         // What the public reads, frozen as the desk has it now (see the published_snapshot migration).
         await tx.$executeRaw`UPDATE "FactCheck" SET "snapshot" = published_snapshot("claimId") WHERE id = ${factCheck.id}`;
         count("FactCheck", true);

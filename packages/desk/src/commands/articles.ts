@@ -39,7 +39,12 @@ export async function createArticle<T>(ctx: DeskContext, input: ArticleFields, a
       if (existing) throw new DuplicateArticleError(existing);
     }
     const article = await tx.article.create({ data: { ...fields, outletId: await outletId(tx, outletName) }, select: { id: true } });
-    await audit({ action: "article.create", entityType: "Article", entityId: article.id, after: { ...fields, body: `${fields.body.length} characters`, outletName } });
+    await audit({
+      action: "article.create",
+      entityType: "Article",
+      entityId: article.id,
+      after: { ...fields, body: `${fields.body.length} characters`, outletName },
+    });
     return answer(tx, article.id);
   }).catch(async (error: unknown) => {
     // Two imports of one URL at once: the unique index decides, the loser gets the winner.
@@ -64,7 +69,10 @@ export async function updateArticle(ctx: DeskContext, input: ArticleFields & { i
       if (existing && existing.id !== id) throw new DuplicateArticleError(existing);
     }
     if (fields.body !== undefined) {
-      const marked = await tx.claimAppearance.findMany({ where: { articleId: id }, select: { spanStart: true, spanEnd: true, quote: true } });
+      const marked = await tx.claimAppearance.findMany({
+        where: { articleId: id },
+        select: { spanStart: true, spanEnd: true, quote: true },
+      });
       if (marked.some((a) => spanText(fields.body!, a.spanStart, a.spanEnd) !== a.quote)) throw bodyBreaksSpans();
     }
     const data = { ...fields, outletId: await outletId(tx, outletName) };
@@ -79,4 +87,7 @@ export async function updateArticle(ctx: DeskContext, input: ArticleFields & { i
 }
 
 const bodyBreaksSpans = () =>
-  ValidationError.field("input.body", "The new text no longer contains the claims marked in this article at their places. Unmark them first, or edit only unmarked text.");
+  ValidationError.field(
+    "input.body",
+    "The new text no longer contains the claims marked in this article at their places. Unmark them first, or edit only unmarked text.",
+  );

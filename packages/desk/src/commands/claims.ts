@@ -46,7 +46,11 @@ export async function createClaim<T>(ctx: DeskContext, input: CreateClaimInput, 
   if (evidence.length > 50) throw ValidationError.field("input.evidence", "at most 50 sources at once");
   const sourceIds = [...new Set(evidence.map((e) => e.sourceId))];
   if (sourceIds.length !== evidence.length) throw ValidationError.field("input.evidence", "cites the same source twice");
-  const citations = evidence.map((e) => ({ sourceId: e.sourceId, stance: e.stance, ...parseInput(evidenceSchema, { passage: e.passage, location: e.location }, ["input", "evidence"]) }));
+  const citations = evidence.map((e) => ({
+    sourceId: e.sourceId,
+    stance: e.stance,
+    ...parseInput(evidenceSchema, { passage: e.passage, location: e.location }, ["input", "evidence"]),
+  }));
   return audited(ctx, async (tx, audit) => {
     let appearance: Prisma.ClaimAppearanceCreateWithoutClaimInput | undefined;
     if (input.articleId) {
@@ -56,12 +60,16 @@ export async function createClaim<T>(ctx: DeskContext, input: CreateClaimInput, 
       if (data.spanEnd > codePointLength(article.body)) throw ValidationError.field("input.spanEnd", "is past the end of the article body");
       const text = spanText(article.body, data.spanStart, data.spanEnd);
       if (text !== data.quote) {
-        throw ValidationError.field("input.quote", `does not match the article text at ${data.spanStart}–${data.spanEnd} ("${text.slice(0, 80)}")`);
+        throw ValidationError.field(
+          "input.quote",
+          `does not match the article text at ${data.spanStart}–${data.spanEnd} ("${text.slice(0, 80)}")`,
+        );
       }
       appearance = { article: { connect: { id: article.id } }, spanStart: data.spanStart, spanEnd: data.spanEnd, quote: data.quote };
     }
     let speakerId = input.speakerId ?? null;
-    if (speakerId && !(await tx.person.findUnique({ where: { id: speakerId }, select: { id: true } }))) throw new NotFoundError("The speaker");
+    if (speakerId && !(await tx.person.findUnique({ where: { id: speakerId }, select: { id: true } })))
+      throw new NotFoundError("The speaker");
     if (newSpeaker) {
       const person = await tx.person.create({ data: newSpeaker });
       await audit({ action: "person.create", entityType: "Person", entityId: person.id, after: newSpeaker });
@@ -81,16 +89,27 @@ export async function createClaim<T>(ctx: DeskContext, input: CreateClaimInput, 
       status: viewer.role === "FACT_CHECKER" ? ("SELECTED" as const) : ("UNREVIEWED" as const),
       createdById: viewer.id,
     };
-    if (sourceIds.length && (await tx.source.count({ where: { id: { in: sourceIds } } })) !== sourceIds.length) throw new NotFoundError("A cited source");
+    if (sourceIds.length && (await tx.source.count({ where: { id: { in: sourceIds } } })) !== sourceIds.length)
+      throw new NotFoundError("A cited source");
     const claim = await tx.claim.create({
-      data: { ...fields, appearances: appearance ? { create: appearance } : undefined, sources: citations.length ? { createMany: { data: citations } } : undefined },
+      data: {
+        ...fields,
+        appearances: appearance ? { create: appearance } : undefined,
+        sources: citations.length ? { createMany: { data: citations } } : undefined,
+      },
       select: { id: true },
     });
     await audit({
       action: "claim.create",
       entityType: "Claim",
       entityId: claim.id,
-      after: { ...fields, articleId: input.articleId ?? undefined, spanStart: data.spanStart, spanEnd: data.spanEnd, evidence: citations.length ? citations : undefined },
+      after: {
+        ...fields,
+        articleId: input.articleId ?? undefined,
+        spanStart: data.spanStart,
+        spanEnd: data.spanEnd,
+        evidence: citations.length ? citations : undefined,
+      },
     });
     return answer(tx, claim.id);
   });
@@ -100,12 +119,14 @@ export async function createClaim<T>(ctx: DeskContext, input: CreateClaimInput, 
 export async function claimForWrite(tx: Tx, ctx: DeskContext, id: string): Promise<Claim> {
   const claim = await tx.claim.findUnique({ where: { id } });
   if (!claim) throw new NotFoundError("The claim");
-  if (!permissions.editClaim(ctx.viewer, claim)) throw new ForbiddenError("Only the assigned fact-checker or an editor can change this claim");
+  if (!permissions.editClaim(ctx.viewer, claim))
+    throw new ForbiddenError("Only the assigned fact-checker or an editor can change this claim");
   return claim;
 }
 
 export function refuseIfPublished(claim: Pick<Claim, "status">, what: string): void {
-  if (claim.status === "PUBLISHED") throw new WorkflowError(`The claim is published: ${what} changes only through a correction of its fact-check`);
+  if (claim.status === "PUBLISHED")
+    throw new WorkflowError(`The claim is published: ${what} changes only through a correction of its fact-check`);
 }
 
 export interface UpdateClaimInput {
@@ -129,7 +150,12 @@ export interface UpdateClaimInput {
 export async function updateClaim(ctx: DeskContext, input: UpdateClaimInput): Promise<string> {
   const data = parseInput(
     updateClaimSchema,
-    { claimReviewed: input.claimReviewed ?? undefined, claimDate: input.claimDate, tags: input.tags ?? undefined, explanation: input.explanation },
+    {
+      claimReviewed: input.claimReviewed ?? undefined,
+      claimDate: input.claimDate,
+      tags: input.tags ?? undefined,
+      explanation: input.explanation,
+    },
     ["input"],
   );
   const id = input.id;
@@ -168,7 +194,13 @@ export async function assignClaim(ctx: DeskContext, id: string, assigneeId: stri
       if (!assignable(user)) throw ValidationError.field("assigneeId", "Viewers cannot be assigned claims");
     }
     await saveLocked(tx, "Claim", id, { assigneeId });
-    await audit({ action: "claim.assign", entityType: "Claim", entityId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
+    await audit({
+      action: "claim.assign",
+      entityType: "Claim",
+      entityId: id,
+      before: { assigneeId: before.assigneeId },
+      after: { assigneeId },
+    });
   });
   return id;
 }
@@ -252,7 +284,13 @@ export async function requestChanges(ctx: DeskContext, id: string, note: string,
     }
     await saveVersioned(tx, "Claim", id, claim.version, { status: "RESEARCHING" });
     const comment = await tx.comment.create({ data: { claimId: id, authorId: ctx.viewer!.id, body: text }, select: { id: true } });
-    await audit({ action: "claim.requestChanges", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: "RESEARCHING", note: text, commentId: comment.id } });
+    await audit({
+      action: "claim.requestChanges",
+      entityType: "Claim",
+      entityId: id,
+      before: { status: claim.status },
+      after: { status: "RESEARCHING", note: text, commentId: comment.id },
+    });
   });
   return id;
 }

@@ -28,7 +28,12 @@ export async function attachSource(ctx: DeskContext, input: AttachSourceInput): 
     const existing = await tx.claimSource.findUnique({ where: { claimId_sourceId: { claimId: claim.id, sourceId: sourceId! } } });
     if (existing) throw ValidationError.field("input.sourceId", "This source is already cited for this claim; edit that citation instead");
     const evidence = await tx.claimSource.create({ data: { claimId: claim.id, sourceId: sourceId!, stance: input.stance, ...fields } });
-    await audit({ action: "evidence.attach", entityType: "Claim", entityId: claim.id, after: { evidenceId: evidence.id, sourceId, stance: input.stance, ...fields } });
+    await audit({
+      action: "evidence.attach",
+      entityType: "Claim",
+      entityId: claim.id,
+      after: { evidenceId: evidence.id, sourceId, stance: input.stance, ...fields },
+    });
     return evidence.id;
   });
 }
@@ -65,7 +70,12 @@ export async function detachSource(ctx: DeskContext, id: string): Promise<string
     const evidence = await tx.claimSource.findUnique({ where: { id } });
     if (!evidence) throw new NotFoundError("The evidence");
     await tx.claimSource.delete({ where: { id: evidence.id } });
-    await audit({ action: "evidence.detach", entityType: "Claim", entityId: claim.id, before: { evidenceId: evidence.id, sourceId: evidence.sourceId, stance: evidence.stance } });
+    await audit({
+      action: "evidence.detach",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { evidenceId: evidence.id, sourceId: evidence.sourceId, stance: evidence.stance },
+    });
     return claim.id;
   });
 }

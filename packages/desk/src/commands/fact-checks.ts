@@ -38,7 +38,11 @@ export async function publishFactCheck(ctx: DeskContext, input: PublishInput): P
     if (claim.version !== input.version) throw new ConflictError("Claim", claim);
     if (claim.status !== "IN_REVIEW") throw new WorkflowError(`Only a claim in review can be published (this one is ${claim.status})`);
     const needs = async () => {
-      const missing = publishPreconditions({ ratingId: claim.ratingId, explanation: claim.explanation, sourceCount: await tx.claimSource.count({ where: { claimId: claim.id } }) });
+      const missing = publishPreconditions({
+        ratingId: claim.ratingId,
+        explanation: claim.explanation,
+        sourceCount: await tx.claimSource.count({ where: { claimId: claim.id } }),
+      });
       if (missing.length) throw new WorkflowError(`Publishing needs ${missing.join(", ").toLowerCase()}`, missing);
     };
     await needs();
@@ -90,7 +94,13 @@ export async function unpublishFactCheck(ctx: DeskContext, id: string, reasonInp
     if (factCheck.status !== "PUBLISHED") throw new WorkflowError("This fact-check is not published");
     await saveVersioned(tx, "FactCheck", id, factCheck.version, { status: "UNPUBLISHED" });
     await saveLocked(tx, "Claim", factCheck.claimId, { status: "IN_REVIEW" });
-    await audit({ action: "factCheck.unpublish", entityType: "Claim", entityId: factCheck.claimId, before: { status: "PUBLISHED" }, after: { status: "IN_REVIEW", reason } });
+    await audit({
+      action: "factCheck.unpublish",
+      entityType: "Claim",
+      entityId: factCheck.claimId,
+      before: { status: "PUBLISHED" },
+      after: { status: "IN_REVIEW", reason },
+    });
   });
   return id;
 }
@@ -125,7 +135,8 @@ export async function addCorrection(ctx: DeskContext, input: CorrectionInput): P
     if (input.version != null && input.version !== version) throw new ConflictError("FactCheck", factCheck);
     if (factCheck.status !== "PUBLISHED") throw new WorkflowError("Only a published fact-check is corrected; edit the claim instead");
     const newRatingId = input.ratingId ?? undefined;
-    if (newRatingId && !(await tx.rating.findUnique({ where: { id: newRatingId }, select: { id: true } }))) throw new NotFoundError("The rating");
+    if (newRatingId && !(await tx.rating.findUnique({ where: { id: newRatingId }, select: { id: true } })))
+      throw new NotFoundError("The rating");
     const changes = { ratingId: newRatingId, explanation: fields.explanation ?? undefined };
     // The desk follows the correction (and anyone saving the claim meanwhile is told).
     await saveLocked(tx, "Claim", factCheck.claimId, changes);
@@ -138,11 +149,22 @@ export async function addCorrection(ctx: DeskContext, input: CorrectionInput): P
           explanation: fields.explanation ?? before.explanation,
         };
     const correction = await tx.correction.create({
-      data: { factCheckId: id, whatChanged: fields.whatChanged, reason: fields.reason, previousRatingId: factCheck.ratingId, newRatingId: newRatingId ?? null, authorId: viewer.id },
+      data: {
+        factCheckId: id,
+        whatChanged: fields.whatChanged,
+        reason: fields.reason,
+        previousRatingId: factCheck.ratingId,
+        newRatingId: newRatingId ?? null,
+        authorId: viewer.id,
+      },
       select: { id: true },
     });
     // updatedAt moves either way: dateModified reflects the correction.
-    await saveVersioned(tx, "FactCheck", id, version, { ...changes, snapshot: snapshot as unknown as Prisma.InputJsonValue, updatedAt: new Date() });
+    await saveVersioned(tx, "FactCheck", id, version, {
+      ...changes,
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      updatedAt: new Date(),
+    });
     await audit({
       action: "factCheck.correct",
       entityType: "Claim",

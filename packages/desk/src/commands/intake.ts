@@ -1,5 +1,16 @@
 import type { Article, Prisma } from "@claimdesk/db";
-import { type ExtractedArticle, IntakeError, decodeText, extractArticle, fetchArticle, intakeSettings, parseFeedText, parseHttpUrl, safeFetch, storeArticle } from "@claimdesk/intake";
+import {
+  type ExtractedArticle,
+  IntakeError,
+  decodeText,
+  extractArticle,
+  fetchArticle,
+  intakeSettings,
+  parseFeedText,
+  parseHttpUrl,
+  safeFetch,
+  storeArticle,
+} from "@claimdesk/intake";
 import type { DeskContext as Context } from "../context.ts";
 import { permissions } from "../policy.ts";
 import { audited } from "../unit-of-work.ts";
@@ -47,10 +58,13 @@ export async function previewArticle(ctx: Context, input: { url?: string | null;
     // A pasted page is read as if it were at the given link (for relative links), else nowhere.
     const base = url ? parseHttpUrl(url).href : pastedBase;
     const result = extractArticle(html, base);
-    if (!url && result.sources.canonicalUrl === "fetched") return { ...result, canonicalUrl: null, sources: { ...result.sources, canonicalUrl: undefined } };
+    if (!url && result.sources.canonicalUrl === "fetched")
+      return { ...result, canonicalUrl: null, sources: { ...result.sources, canonicalUrl: undefined } };
     return result;
   });
-  const existing = extracted.canonicalUrl ? await ctx.prisma.article.findUnique({ where: { canonicalUrl: extracted.canonicalUrl }, select: { id: true } }) : null;
+  const existing = extracted.canonicalUrl
+    ? await ctx.prisma.article.findUnique({ where: { canonicalUrl: extracted.canonicalUrl }, select: { id: true } })
+    : null;
   return { ...fitToArticle(extracted), sources: extracted.sources, existingId: existing?.id ?? null };
 }
 
@@ -64,7 +78,12 @@ export async function createArticleFromUrl(ctx: Context, url: string): Promise<A
     const stored = await storeArticle(tx, data, outletName ? { name: outletName } : null);
     const article = await tx.article.findUniqueOrThrow({ where: { id: stored.id } });
     if (!stored.created) throw new DuplicateArticleError(article);
-    await audit({ action: "article.create", entityType: "Article", entityId: article.id, after: { ...data, body: `${data.body.length} characters`, outletName, fetchedFrom: extracted.fetchedUrl } });
+    await audit({
+      action: "article.create",
+      entityType: "Article",
+      entityId: article.id,
+      after: { ...data, body: `${data.body.length} characters`, outletName, fetchedFrom: extracted.fetchedUrl },
+    });
     return article;
   }).catch(async (error: unknown) => {
     if ((error as { code?: string }).code === "P2002" && fields.canonicalUrl) {
@@ -101,14 +120,18 @@ function feedUrl(raw: string, path: string): string {
 
 function interval(minutes: number | null | undefined, path: string): number | undefined {
   if (minutes === null || minutes === undefined) return undefined;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw ValidationError.field(path, "must be a whole number of minutes from 1 to 1440");
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+    throw ValidationError.field(path, "must be a whole number of minutes from 1 to 1440");
   return minutes * 60;
 }
 
 /** Fetches the feed once, so a wrong address is refused when it is added, in words. */
 async function checkFeed(url: string): Promise<string | null> {
   return intake(async () => {
-    const response = await safeFetch(url, { ...settings().fetch, accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5" });
+    const response = await safeFetch(url, {
+      ...settings().fetch,
+      accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5",
+    });
     return parseFeedText(decodeText(response.body, response.charset), response.url).title;
   });
 }
@@ -130,7 +153,10 @@ export async function addFeed(ctx: Context, input: { outletId: string; url: stri
   });
 }
 
-export async function updateFeed(ctx: Context, input: { id: string; url?: string | null; intervalMinutes?: number | null; active?: boolean | null; pollNow?: boolean | null }): Promise<string> {
+export async function updateFeed(
+  ctx: Context,
+  input: { id: string; url?: string | null; intervalMinutes?: number | null; active?: boolean | null; pollNow?: boolean | null },
+): Promise<string> {
   if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError("Only newsroom staff can manage feeds");
   const data: Prisma.FeedUpdateInput = {};
   if (input.url) data.url = feedUrl(input.url, "input.url");
@@ -146,7 +172,13 @@ export async function updateFeed(ctx: Context, input: { id: string; url?: string
     const before = await tx.feed.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError("The feed");
     await tx.feed.update({ where: { id: input.id }, data });
-    await audit({ action: "feed.update", entityType: "Feed", entityId: input.id, before: { url: before.url, intervalSeconds: before.intervalSeconds, active: before.active }, after: { ...data } as Prisma.InputJsonObject });
+    await audit({
+      action: "feed.update",
+      entityType: "Feed",
+      entityId: input.id,
+      before: { url: before.url, intervalSeconds: before.intervalSeconds, active: before.active },
+      after: { ...data } as Prisma.InputJsonObject,
+    });
     return input.id;
   });
 }

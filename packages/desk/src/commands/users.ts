@@ -17,7 +17,11 @@ const dummyHash = () => (dummy ??= hashPassword("claimdesk-timing-equaliser"));
  * alike, in the same time) within the sign-in limits; `startSession` then
  * starts the session the HTTP layer turns into a cookie.
  */
-export async function login(ctx: DeskContext & { clientAddress: string }, input: { email: string; password: string }, startSession: (userId: string) => Promise<void>): Promise<User> {
+export async function login(
+  ctx: DeskContext & { clientAddress: string },
+  input: { email: string; password: string },
+  startSession: (userId: string) => Promise<void>,
+): Promise<User> {
   const email = input.email.trim().toLowerCase().slice(0, 320);
   if (!email || !input.password) throw new AuthenticationError();
   const blocked = await loginBlockedFor(ctx.prisma, email, ctx.clientAddress);
@@ -49,12 +53,20 @@ export async function createUser(ctx: DeskContext, input: { email: string; name:
 }
 
 /** Deactivating or demoting a user, or a new password, ends their sessions. */
-export async function updateUser(ctx: DeskContext, input: { id: string; name?: string | null; role?: Role | null; active?: boolean | null; password?: string | null }): Promise<string> {
+export async function updateUser(
+  ctx: DeskContext,
+  input: { id: string; name?: string | null; role?: Role | null; active?: boolean | null; password?: string | null },
+): Promise<string> {
   if (!permissions.administer(ctx.viewer)) throw new ForbiddenError("Only admins manage users");
   const id = input.id;
   const data = parseInput(
     updateUserSchema,
-    { name: input.name ?? undefined, role: input.role ?? undefined, active: input.active ?? undefined, password: input.password ?? undefined },
+    {
+      name: input.name ?? undefined,
+      role: input.role ?? undefined,
+      active: input.active ?? undefined,
+      password: input.password ?? undefined,
+    },
     ["input"],
   );
   if (id === ctx.viewer.id && ((data.role && data.role !== "ADMIN") || data.active === false)) {
@@ -84,7 +96,10 @@ export async function updateUser(ctx: DeskContext, input: { id: string; name?: s
 }
 
 /** An API token acting as its creator, limited to its scopes; created from a session only. */
-export async function createApiToken(ctx: DeskContext, input: { name: string; scopes: ("read" | "write")[]; expiresAt?: Date | null }): Promise<{ secret: string; tokenId: string }> {
+export async function createApiToken(
+  ctx: DeskContext,
+  input: { name: string; scopes: ("read" | "write")[]; expiresAt?: Date | null },
+): Promise<{ secret: string; tokenId: string }> {
   const viewer = ctx.viewer;
   if (!viewer) throw new ForbiddenError();
   if (viewer.via.kind !== "session") throw new ForbiddenError("API tokens are created from a signed-in session, not with another token");
@@ -94,7 +109,14 @@ export async function createApiToken(ctx: DeskContext, input: { name: string; sc
   const { secret, hash } = newSecret(apiTokenPrefix);
   const tokenId = await audited(ctx, async (tx, audit) => {
     const token = await tx.apiToken.create({
-      data: { name, tokenHash: hash, prefix: secret.slice(0, 10), scopes: [...new Set(input.scopes)], userId: viewer.id, expiresAt: input.expiresAt ?? null },
+      data: {
+        name,
+        tokenHash: hash,
+        prefix: secret.slice(0, 10),
+        scopes: [...new Set(input.scopes)],
+        userId: viewer.id,
+        expiresAt: input.expiresAt ?? null,
+      },
     });
     await audit({ action: "apiToken.create", entityType: "ApiToken", entityId: token.id, after: { name, scopes: token.scopes } });
     return token.id;

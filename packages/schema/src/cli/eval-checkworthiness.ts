@@ -17,7 +17,8 @@ import { type LabelledDocument, checkworthinessData, readClefFolder, sentenceKey
 const { values } = parseArgs({ options: { data: { type: "string" }, quiet: { type: "boolean" } } });
 
 const f3 = (x: number) => x.toFixed(3);
-const row = (name: string, m: RankingMetrics) => `${name.padEnd(28)} MAP ${f3(m.averagePrecision)}  P@5 ${f3(m.p5)}  P@10 ${f3(m.p10)}  P@20 ${f3(m.p20)}  AUC ${f3(m.auc)}`;
+const row = (name: string, m: RankingMetrics) =>
+  `${name.padEnd(28)} MAP ${f3(m.averagePrecision)}  P@5 ${f3(m.p5)}  P@10 ${f3(m.p10)}  P@20 ${f3(m.p20)}  AUC ${f3(m.auc)}`;
 
 function scoreDocument(doc: LabelledDocument, scorer: CheckworthinessScorer) {
   const started = performance.now();
@@ -35,7 +36,9 @@ if (values.data) {
 } else {
   const data = checkworthinessData();
   docs = data.debates;
-  console.log(`Leave-one-document-out cross-validation: ${docs.length} CLEF-2019 training debates (${docs.reduce((n, d) => n + d.sentences.length, 0)} sentences), ClaimBuster ${data.claimBuster.length} sentences added to each fold's training`);
+  console.log(
+    `Leave-one-document-out cross-validation: ${docs.length} CLEF-2019 training debates (${docs.reduce((n, d) => n + d.sentences.length, 0)} sentences), ClaimBuster ${data.claimBuster.length} sentences added to each fold's training`,
+  );
   scorerFor = (doc) => {
     const exclude = new Set(doc.sentences.map((s) => sentenceKey(s.text)));
     const model = trainCheckworthiness({ debates: docs.filter((d) => d !== doc), claimBuster: data.claimBuster, exclude });
@@ -55,7 +58,10 @@ for (const doc of docs) {
   sentences += doc.sentences.length;
   ms += scored.ms;
   const m = rankingMetrics(scored.scores, labels);
-  const d = rankingMetrics(doc.sentences.map((s) => digitScore(s.text)), labels);
+  const d = rankingMetrics(
+    doc.sentences.map((s) => digitScore(s.text)),
+    labels,
+  );
   // The mean of ten seeded orders: chance level without one lucky draw.
   const r = meanMetrics(Array.from({ length: 10 }, (_, seed) => rankingMetrics(randomScores(labels.length, seed + 1), labels)));
   model.push(m);
@@ -63,13 +69,19 @@ for (const doc of docs) {
   random.push(r);
   if (!values.quiet) {
     const positives = labels.filter(Boolean).length;
-    console.log(`${doc.id.padEnd(28)} ${String(doc.sentences.length).padStart(5)} ${String(positives).padStart(4)}   ${f3(m.averagePrecision)}    ${f3(d.averagePrecision)}  ${f3(r.averagePrecision)}    ${f3(m.p10)}       ${f3(d.p10)}`);
+    console.log(
+      `${doc.id.padEnd(28)} ${String(doc.sentences.length).padStart(5)} ${String(positives).padStart(4)}   ${f3(m.averagePrecision)}    ${f3(d.averagePrecision)}  ${f3(r.averagePrecision)}    ${f3(m.p10)}       ${f3(d.p10)}`,
+    );
   }
 }
 
-const smoke = evaluateArticles(JSON.parse(fs.readFileSync(new URL("../intelligence/eval/labelled-articles.json", import.meta.url), "utf8")));
+const smoke = evaluateArticles(
+  JSON.parse(fs.readFileSync(new URL("../intelligence/eval/labelled-articles.json", import.meta.url), "utf8")),
+);
 console.log("");
-console.log(`smoke test, the team's own ${smoke.articles} articles (committed model): MAP ${f3(smoke.averagePrecision)} P@5 ${f3(smoke.p5)}`);
+console.log(
+  `smoke test, the team's own ${smoke.articles} articles (committed model): MAP ${f3(smoke.averagePrecision)} P@5 ${f3(smoke.p5)}`,
+);
 console.log(`speed: ${(ms / sentences).toFixed(4)} ms per sentence (${sentences} sentences)`);
 console.log(row("random (mean of 10 orders)", meanMetrics(random)));
 console.log(row("digit rule", meanMetrics(digit)));

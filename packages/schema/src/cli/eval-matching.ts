@@ -16,7 +16,9 @@ import { migrate, openDatabase } from "@claimdesk/db";
 import { matchThresholds, rankedMatcher } from "../intelligence/matching.ts";
 import { parseCsv, sharedDataDir } from "./shared-data.ts";
 
-const { values } = parseArgs({ options: { claims: { type: "string" }, queries: { type: "string" }, qrels: { type: "string" }, tune: { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { claims: { type: "string" }, queries: { type: "string" }, qrels: { type: "string" }, tune: { type: "boolean" } },
+});
 const base = values.claims && values.queries && values.qrels ? null : path.join(sharedDataDir(), "claim-matching/clef2020-task2");
 const claimsFile = values.claims ?? path.join(base!, "verified_claims.docs.tsv");
 const queriesFile = values.queries ?? path.join(base!, "dev/tweets.queries.tsv");
@@ -69,7 +71,10 @@ function bm25Ranker(docs: { id: string; text: string }[], k1 = 1.2, b = 0.75) {
         scores.set(i, (scores.get(i) ?? 0) + (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * len[i]!) / avg)));
       }
     }
-    return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([i]) => docs[i]!.id);
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, k)
+      .map(([i]) => docs[i]!.id);
   };
 }
 
@@ -92,14 +97,24 @@ try {
     const batch = claims.slice(i, i + 500);
     const params: unknown[] = [];
     const rows = batch.map((c, j) => {
-      params.push(`vclaim-${c.id}`, `clef2020-task2:vclaim:${c.id}`, c.vclaim, JSON.stringify({ "@type": "ClaimReview", headline: c.title, claimReviewed: c.vclaim }));
+      params.push(
+        `vclaim-${c.id}`,
+        `clef2020-task2:vclaim:${c.id}`,
+        c.vclaim,
+        JSON.stringify({ "@type": "ClaimReview", headline: c.title, claimReviewed: c.vclaim }),
+      );
       const p = j * 4;
       return `($${p + 1}, $${p + 2}, $${p + 3}, 'Snopes', '', $${p + 4}::jsonb)`;
     });
-    await db.sql.query(`INSERT INTO "ExternalFactCheck" (id, url, "claimReviewed", "publisherName", "ratingLabel", raw) VALUES ${rows.join(", ")}`, params);
+    await db.sql.query(
+      `INSERT INTO "ExternalFactCheck" (id, url, "claimReviewed", "publisherName", "ratingLabel", raw) VALUES ${rows.join(", ")}`,
+      params,
+    );
   }
   await db.sql.exec(`VACUUM ANALYZE "ExternalFactCheck"`); // flushes the GIN pending lists of the bulk load
-  console.log(`Loaded ${claims.length} verified claims into a fresh embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s; ${judged.length} judged queries from ${queriesFile}`);
+  console.log(
+    `Loaded ${claims.length} verified claims into a fresh embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s; ${judged.length} judged queries from ${queriesFile}`,
+  );
 
   let map = 0;
   let p1 = 0;
@@ -121,12 +136,18 @@ try {
     console.log("likely-duplicate threshold on the best match's evidence: precision (flagged of queries)");
     for (const t of [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
       const f = tops.filter((x) => x.evidence >= t);
-      console.log(`  ${t.toFixed(2)}  ${f.length ? (f.filter((x) => x.correct).length / f.length).toFixed(3) : "-"}  (${f.length} of ${n})`);
+      console.log(
+        `  ${t.toFixed(2)}  ${f.length ? (f.filter((x) => x.correct).length / f.length).toFixed(3) : "-"}  (${f.length} of ${n})`,
+      );
     }
   }
   console.log(`${"BM25 (title + claim, in memory)".padEnd(36)} MAP@5 ${(bm25Map / n).toFixed(3)}  P@1 ${(bm25P1 / n).toFixed(3)}`);
-  console.log(`${`${rankedMatcher.name} (embedded database)`.padEnd(36)} MAP@5 ${(map / n).toFixed(3)}  P@1 ${(p1 / n).toFixed(3)}  ${ms.toFixed(1)} ms/query`);
-  console.log(`likely duplicate (evidence >= ${matchThresholds.likelyDuplicate}): ${flagged.length} of ${n} best matches flagged, precision ${precision.toFixed(3)}`);
+  console.log(
+    `${`${rankedMatcher.name} (embedded database)`.padEnd(36)} MAP@5 ${(map / n).toFixed(3)}  P@1 ${(p1 / n).toFixed(3)}  ${ms.toFixed(1)} ms/query`,
+  );
+  console.log(
+    `likely duplicate (evidence >= ${matchThresholds.likelyDuplicate}): ${flagged.length} of ${n} best matches flagged, precision ${precision.toFixed(3)}`,
+  );
   console.log(`matching: MAP@5 ${(map / n).toFixed(3)} P@1 ${(p1 / n).toFixed(3)} (${n} queries)`);
 } finally {
   await db.close();

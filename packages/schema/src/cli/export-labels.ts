@@ -26,7 +26,9 @@ try {
   fs.writeFileSync(path.join(out, "matching/tweets.queries.tsv"), labels.matching.queries);
   fs.writeFileSync(path.join(out, "matching/tweet-vclaim-pairs.qrels"), labels.matching.qrels);
   const sentences = labels.checkworthiness.reduce((n, d) => n + d.tsv.split("\n").length - 1, 0);
-  console.log(`Wrote ${out}: ${labels.checkworthiness.length} articles (${sentences} labelled sentences), ${labels.matching.qrels.split("\n").length - 1} match decisions`);
+  console.log(
+    `Wrote ${out}: ${labels.checkworthiness.length} articles (${sentences} labelled sentences), ${labels.matching.qrels.split("\n").length - 1} match decisions`,
+  );
 } finally {
   await db.close();
 }

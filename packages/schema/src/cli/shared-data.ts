@@ -11,7 +11,11 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 export function sharedDataDir(): string {
-  const candidates = [process.env.CLAIMDESK_SHARED_DATA, path.join(repoRoot, "../shared/data"), path.join(repoRoot, "../../shared/data")].filter(Boolean) as string[];
+  const candidates = [
+    process.env.CLAIMDESK_SHARED_DATA,
+    path.join(repoRoot, "../shared/data"),
+    path.join(repoRoot, "../../shared/data"),
+  ].filter(Boolean) as string[];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "checkworthiness")));
   if (!found) throw new Error(`The shared labelled data was not found (looked in ${candidates.join(", ")}); set CLAIMDESK_SHARED_DATA`);
   return found;
@@ -42,7 +46,10 @@ export function readClefDocument(file: string): LabelledDocument {
 }
 
 export function readClefFolder(dir: string): LabelledDocument[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".tsv")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort();
   if (files.length === 0) throw new Error(`${dir}: no .tsv files`);
   return files.map((f) => readClefDocument(path.join(dir, f)));
 }
@@ -97,4 +104,8 @@ export function checkworthinessData() {
 }
 
 /** Sentences compared across sources: case, spacing and punctuation ignored. */
-export const sentenceKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+export const sentenceKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();

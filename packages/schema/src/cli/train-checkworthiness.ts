@@ -34,4 +34,6 @@ if (values.check) {
   process.exit(same ? 0 : 1);
 }
 fs.writeFileSync(out, json);
-console.log(`Wrote ${out.pathname}: ${Object.keys(model.full.weights).length} weights (${Object.keys(model.neutral.weights).length} language-neutral), ${(json.length / 1024).toFixed(0)} KB`);
+console.log(
+  `Wrote ${out.pathname}: ${Object.keys(model.full.weights).length} weights (${Object.keys(model.neutral.weights).length} language-neutral), ${(json.length / 1024).toFixed(0)} KB`,
+);

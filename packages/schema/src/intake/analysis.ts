@@ -8,9 +8,15 @@ import { splitSentences } from "../intelligence/sentences.ts";
  * its most check-worthy sentence's score, and how many published fact-checks
  * it repeats. The same functions as the article page's suggestions and alerts.
  */
-export async function analyseArticle(prisma: Prisma.TransactionClient, body: string): Promise<{ topCheckworthiness: number | null; recurringClaims: number }> {
+export async function analyseArticle(
+  prisma: Prisma.TransactionClient,
+  body: string,
+): Promise<{ topCheckworthiness: number | null; recurringClaims: number }> {
   const top = suggestClaims(body)[0];
   const sentences = splitSentences(body).filter((s) => codePointLength(s.text) >= 20);
-  const recurring = await findRecurringFactChecks(prisma, sentences.map((s) => s.text));
+  const recurring = await findRecurringFactChecks(
+    prisma,
+    sentences.map((s) => s.text),
+  );
   return { topCheckworthiness: top?.score ?? null, recurringClaims: new Set(recurring.map((m) => m.factCheckId)).size };
 }

@@ -50,11 +50,20 @@ export function linearScorer(model: CheckworthinessModelFile, name = "logreg-v1"
       const language = context.language ?? detectLanguage(sentence);
       const neutralOnly = language !== "eng";
       const { z, parts } = contributions(neutralOnly ? neutral : full, extractFeatures(sentence, { neutralOnly }));
-      const shown = parts.filter(([k, c]) => Math.abs(c) > 0.05 && isExplanatory(k)).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
-      const up = shown.filter(([, c]) => c > 0).slice(0, REASONS_UP).map(([k]) => describeFeature(k));
-      const down = shown.filter(([, c]) => c < 0).slice(0, REASONS_DOWN).map(([k]) => `against: ${describeFeature(k)}`);
+      const shown = parts
+        .filter(([k, c]) => Math.abs(c) > 0.05 && isExplanatory(k))
+        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+      const up = shown
+        .filter(([, c]) => c > 0)
+        .slice(0, REASONS_UP)
+        .map(([k]) => describeFeature(k));
+      const down = shown
+        .filter(([, c]) => c < 0)
+        .slice(0, REASONS_DOWN)
+        .map(([k]) => `against: ${describeFeature(k)}`);
       const reasons = [...up, ...down];
-      if (neutralOnly) reasons.push(`not in English${language === "und" ? "" : ` (${language})`}: scored on figures, symbols and length only`);
+      if (neutralOnly)
+        reasons.push(`not in English${language === "und" ? "" : ` (${language})`}: scored on figures, symbols and length only`);
       // Six decimals: enough that distinct sentences rarely tie.
       return { score: Math.round(sigmoid(z) * 1e6) / 1e6, reasons };
     },

@@ -14,7 +14,11 @@ export function parseClaimReviews(text: string, pageUrl: string | null = null): 
   const blocks = extractJsonBlocks(text);
   if (!blocks.ok) return blocks;
   const candidates = findClaimReviews(blocks.values);
-  if (candidates.length === 0) return { ok: false, problems: ["No ClaimReview found (looked for objects with \"@type\": \"ClaimReview\", also inside @graph, DataFeed and DataFeedItem)"] };
+  if (candidates.length === 0)
+    return {
+      ok: false,
+      problems: ['No ClaimReview found (looked for objects with "@type": "ClaimReview", also inside @graph, DataFeed and DataFeedItem)'],
+    };
   return { ok: true, records: candidates.map(({ item, fallbackUrl }) => toRecord(item, pageUrl, fallbackUrl)) };
 }
 
@@ -51,6 +55,6 @@ function extractJsonBlocks(text: string): { ok: true; values: unknown[] } | { ok
       problems.push(`JSON-LD block ${n} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  if (n === 0) return { ok: false, problems: ["Neither JSON nor a page with <script type=\"application/ld+json\"> blocks"] };
+  if (n === 0) return { ok: false, problems: ['Neither JSON nor a page with <script type="application/ld+json"> blocks'] };
   return problems.length ? { ok: false, problems } : { ok: true, values };
 }

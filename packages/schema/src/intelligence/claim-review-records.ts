@@ -34,7 +34,9 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.i
 
 function types(item: Obj): string[] {
   const t = item["@type"];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string").map((x) => x.replace(/^(https?:\/\/schema\.org\/|schema:)/, ""));
+  return (Array.isArray(t) ? t : [t])
+    .filter((x): x is string => typeof x === "string")
+    .map((x) => x.replace(/^(https?:\/\/schema\.org\/|schema:)/, ""));
 }
 
 const isType = (item: Obj, type: string) => types(item).includes(type);
@@ -84,7 +86,8 @@ function nameOf(v: unknown): string | null {
   return text(name);
 }
 
-const isOrganization = (v: unknown) => isObj(first(v)) && types(first(v) as Obj).some((t) => /Organization$/.test(t) || t === "NGO" || t === "Corporation");
+const isOrganization = (v: unknown) =>
+  isObj(first(v)) && types(first(v) as Obj).some((t) => /Organization$/.test(t) || t === "NGO" || t === "Corporation");
 const isPerson = (v: unknown) => isObj(first(v)) && isType(first(v) as Obj, "Person");
 
 /** An absolute http(s) URL: as given, scheme-less ("site.org/path"), or relative to the page. */
@@ -121,7 +124,8 @@ export function toRecord(item: Obj, pageUrl: string | null, fallbackUrl: string 
   const given = text(item.url) ?? idOf(item.mainEntityOfPage)?.replace(/#.*$/, "") ?? fallbackUrl;
   const url = resolveUrl(given, pageUrl);
   if (!given) reasons.push("url is missing");
-  else if (!url) reasons.push(pageUrl ? `url "${given}" is not an http(s) URL` : `url "${given}" is relative: give the page's URL to resolve it`);
+  else if (!url)
+    reasons.push(pageUrl ? `url "${given}" is not an http(s) URL` : `url "${given}" is relative: give the page's URL to resolve it`);
   const claimReviewed = text(item.claimReviewed);
   if (!claimReviewed) reasons.push("claimReviewed is missing");
   const rating = first(item.reviewRating);
@@ -133,7 +137,11 @@ export function toRecord(item: Obj, pageUrl: string | null, fallbackUrl: string 
   const author = item.author;
   const authorNames = (Array.isArray(author) ? author : [author]).filter(isPerson).map(nameOf).filter(Boolean);
   const host = new URL(url!).hostname.replace(/^www\./, "");
-  const publisherName = (isOrganization(author) ? nameOf(author) : null) ?? nameOf(item.publisher) ?? (author && !isPerson(author) ? nameOf(author) : null) ?? host;
+  const publisherName =
+    (isOrganization(author) ? nameOf(author) : null) ??
+    nameOf(item.publisher) ??
+    (author && !isPerson(author) ? nameOf(author) : null) ??
+    host;
   const reviewed = isObj(first(item.itemReviewed)) ? (first(item.itemReviewed) as Obj) : {};
   const worst = num((rating as Obj).worstRating);
   const best = num((rating as Obj).bestRating);

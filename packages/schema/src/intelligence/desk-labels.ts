@@ -25,7 +25,11 @@ export async function exportDeskLabels(prisma: Prisma.TransactionClient): Promis
   const articles = await prisma.article.findMany({
     where: { appearances: { some: {} } },
     orderBy: { id: "asc" },
-    select: { id: true, body: true, appearances: { select: { spanStart: true, spanEnd: true, claim: { select: { speaker: { select: { name: true } } } } } } },
+    select: {
+      id: true,
+      body: true,
+      appearances: { select: { spanStart: true, spanEnd: true, claim: { select: { speaker: { select: { name: true } } } } } },
+    },
   });
   const checkworthiness = articles.map((article) => {
     const rows = splitSentences(article.body).map((s, i) => {
@@ -45,10 +49,14 @@ export async function exportDeskLabels(prisma: Prisma.TransactionClient): Promis
   for (const d of decisions) {
     const after = (d.after ?? {}) as { duplicateOfId?: string; candidateId?: string };
     const candidate = d.action === "claim.duplicate.confirm" ? after.duplicateOfId : after.candidateId;
-    if (candidate) pairs.set(`${d.entityId} ${candidate}`, { query: d.entityId, candidate, relevant: d.action === "claim.duplicate.confirm" });
+    if (candidate)
+      pairs.set(`${d.entityId} ${candidate}`, { query: d.entityId, candidate, relevant: d.action === "claim.duplicate.confirm" });
   }
   const ids = [...new Set([...pairs.values()].flatMap((p) => [p.query, p.candidate]))];
-  const claims = await prisma.claim.findMany({ where: { id: { in: ids } }, select: { id: true, claimReviewed: true, quote: true, factCheck: { select: { headline: true } } } });
+  const claims = await prisma.claim.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, claimReviewed: true, quote: true, factCheck: { select: { headline: true } } },
+  });
   const byId = new Map(claims.map((c) => [c.id, c]));
   const known = [...pairs.values()].filter((p) => byId.has(p.query) && byId.has(p.candidate));
   const queryIds = [...new Set(known.map((p) => p.query))];

@@ -28,7 +28,10 @@ export function rankingMetrics(scores: number[], labels: (0 | 1 | boolean)[]): R
   let pairs = 0;
   let wins = 0;
   const pos = order.filter((i) => labels[i]).map((i) => scores[i]!);
-  const neg = order.filter((i) => !labels[i]).map((i) => scores[i]!).sort((a, b) => a - b);
+  const neg = order
+    .filter((i) => !labels[i])
+    .map((i) => scores[i]!)
+    .sort((a, b) => a - b);
   for (const p of pos) {
     let lo = 0;
     let hi = neg.length;
@@ -47,7 +50,13 @@ export function rankingMetrics(scores: number[], labels: (0 | 1 | boolean)[]): R
 
 export function meanMetrics(all: RankingMetrics[]): RankingMetrics {
   const mean = (f: (m: RankingMetrics) => number) => all.reduce((s, m) => s + f(m), 0) / all.length;
-  return { averagePrecision: mean((m) => m.averagePrecision), p5: mean((m) => m.p5), p10: mean((m) => m.p10), p20: mean((m) => m.p20), auc: mean((m) => m.auc) };
+  return {
+    averagePrecision: mean((m) => m.averagePrecision),
+    p5: mean((m) => m.p5),
+    p10: mean((m) => m.p10),
+    p20: mean((m) => m.p20),
+    auc: mean((m) => m.auc),
+  };
 }
 
 /** The one-line baseline of the CLEF reference figures: does the sentence contain a digit. */
@@ -78,7 +87,13 @@ export function evaluateArticles(set: LabelledSet, scorer: CheckworthinessScorer
       if (label === undefined) throw new Error(`${article.id}: the splitter produced "${s.text}", which is not a labelled sentence`);
       return label;
     });
-    return { id: article.id, ...rankingMetrics(ranked.map((s) => s.score), flags) };
+    return {
+      id: article.id,
+      ...rankingMetrics(
+        ranked.map((s) => s.score),
+        flags,
+      ),
+    };
   });
   return { scorer: scorer.name, articles: perArticle.length, ...meanMetrics(perArticle), perArticle };
 }

@@ -72,13 +72,30 @@ async function saveRecord(ctx: DeskContext, record: ClaimReviewRecord, ratingId:
     const existing = await tx.externalFactCheck.findUnique({ where: { url: record.url } });
     if (!existing) {
       const created = await tx.externalFactCheck.create({ data: { ...data, importedById: ctx.viewer?.id ?? null }, select: { id: true } });
-      await audit({ action: "externalFactCheck.import", entityType: "ExternalFactCheck", entityId: created.id, after: { url: record.url, claimReviewed: record.claimReviewed, publisherName: record.publisherName, ratingLabel: record.ratingLabel, ratingId } });
+      await audit({
+        action: "externalFactCheck.import",
+        entityType: "ExternalFactCheck",
+        entityId: created.id,
+        after: {
+          url: record.url,
+          claimReviewed: record.claimReviewed,
+          publisherName: record.publisherName,
+          ratingLabel: record.ratingLabel,
+          ratingId,
+        },
+      });
       return { id: created.id, created: true };
     }
     const { raw: _raw, ...comparable } = data;
     const diff = changedFields(existing, comparable);
     await tx.externalFactCheck.update({ where: { id: existing.id }, data });
-    await audit({ action: "externalFactCheck.reimport", entityType: "ExternalFactCheck", entityId: existing.id, before: diff.before, after: diff.after });
+    await audit({
+      action: "externalFactCheck.reimport",
+      entityType: "ExternalFactCheck",
+      entityId: existing.id,
+      before: diff.before,
+      after: diff.after,
+    });
     return { id: existing.id, created: false };
   });
 }
@@ -87,7 +104,12 @@ async function saveRecord(ctx: DeskContext, record: ClaimReviewRecord, ratingId:
  * An editor's decision for one publisher's label: stored, audited, applied to
  * what was imported with that label, and used by every later import.
  */
-export async function mapPublisherLabel(ctx: DeskContext, publisherNameInput: string, ratingLabelInput: string, ratingId: string): Promise<{ mappingId: string; applied: number }> {
+export async function mapPublisherLabel(
+  ctx: DeskContext,
+  publisherNameInput: string,
+  ratingLabelInput: string,
+  ratingId: string,
+): Promise<{ mappingId: string; applied: number }> {
   if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors map verdicts");
   const publisherName = publisherNameInput.trim();
   const ratingLabel = ratingLabelInput.trim();
@@ -102,7 +124,10 @@ export async function mapPublisherLabel(ctx: DeskContext, publisherNameInput: st
       update: { ratingId },
     });
     const key = mappingKey(publisherName, ratingLabel);
-    const candidates = await tx.externalFactCheck.findMany({ where: { publisherName: { equals: publisherName, mode: "insensitive" } }, select: { id: true, ratingLabel: true } });
+    const candidates = await tx.externalFactCheck.findMany({
+      where: { publisherName: { equals: publisherName, mode: "insensitive" } },
+      select: { id: true, ratingLabel: true },
+    });
     const ids = candidates.filter((c) => mappingKey(publisherName, c.ratingLabel) === key).map((c) => c.id);
     if (ids.length) await tx.externalFactCheck.updateMany({ where: { id: { in: ids } }, data: { ratingId } });
     await audit({

@@ -68,11 +68,16 @@ export function normalizeQuery(text: string): string {
 
 // English function words: rare enough in claims to look informative to IDF in the 'simple' ranking, yet say nothing.
 const stopWords = new Set(
-  "a an the of in on at to for from by with and or but is are was were be been being it its this that these those he she they them his her their we our i you your as so if than then there here have has had do does did not no can will would just about into over after before more most very what which who whom whose when where why how all any both each few other some such only own same too s t don now rt via amp".split(" "),
+  "a an the of in on at to for from by with and or but is are was were be been being it its this that these those he she they them his her their we our i you your as so if than then there here have has had do does did not no can will would just about into over after before more most very what which who whom whose when where why how all any both each few other some such only own same too s t don now rt via amp".split(
+    " ",
+  ),
 );
 
 export function queryTerms(text: string): string[] {
-  const words = normalizeQuery(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    normalizeQuery(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter((w) => w.length >= 2 && !stopWords.has(w)))].slice(0, 64);
 }
 
@@ -173,7 +178,12 @@ export const rankedMatcher: ClaimMatcher = {
 };
 
 /** The claims (and imported fact-checks) most similar to `text`, best first. */
-export function findSimilarClaims(prisma: Prisma.TransactionClient, text: string, options: MatchOptions = {}, matcher: ClaimMatcher = rankedMatcher): Promise<ClaimMatchRow[]> {
+export function findSimilarClaims(
+  prisma: Prisma.TransactionClient,
+  text: string,
+  options: MatchOptions = {},
+  matcher: ClaimMatcher = rankedMatcher,
+): Promise<ClaimMatchRow[]> {
   return matcher.find(prisma, text, options);
 }
 

@@ -15,14 +15,58 @@ export interface Sentence {
   end: number;
 }
 
-const abbreviations = new Set(
-  [
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon",
-    "inc", "ltd", "co", "corp", "no", "vs", "etc", "approx", "dept", "est", "fig", "vol",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m",
-  ],
-);
+const abbreviations = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "gen",
+  "col",
+  "lt",
+  "sgt",
+  "capt",
+  "gov",
+  "sen",
+  "rep",
+  "rev",
+  "hon",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "no",
+  "vs",
+  "etc",
+  "approx",
+  "dept",
+  "est",
+  "fig",
+  "vol",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "e.g",
+  "i.e",
+  "u.s",
+  "u.k",
+  "u.n",
+  "u.s.a",
+  "a.m",
+  "p.m",
+]);
 
 const closers = new Set(['"', "'", "”", "’", ")", "]"]);
 
@@ -30,7 +74,8 @@ const closers = new Set(['"', "'", "”", "’", ")", "]"]);
 // (or, without one, a comma before the bracketed agency). A leading ISO date is page metadata.
 const dateline =
   /^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?\p{Lu}[\p{Lu}.'-]{2,}(?:\s+\p{Lu}[\p{Lu}.'-]+){0,3}(?:(?:,\s*[\p{L}\d .]{0,30})?\s*(?:\([^()\n]{1,120}\))?\s*(?::|—|–|--?)\s+|,\s*\([^()\n]{1,120}\)\s*(?:[:—–-]\s*)?)(?=\S)/u;
-const signOff = /^(?:\p{Lu}{2,8}(?:\s*\/\s*\p{L}{1,8})+|\((?:reporting|writing|editing|additional reporting)\b[^)]*\)|#{2,}|-?\s*ends?\s*-?|\(\p{Lu}{2,8}\)|[-—]\s*\p{Lu}{2,8})\.?$/iu;
+const signOff =
+  /^(?:\p{Lu}{2,8}(?:\s*\/\s*\p{L}{1,8})+|\((?:reporting|writing|editing|additional reporting)\b[^)]*\)|#{2,}|-?\s*ends?\s*-?|\(\p{Lu}{2,8}\)|[-—]\s*\p{Lu}{2,8})\.?$/iu;
 
 /** Code points of a dateline opening `text`, or 0. */
 export function datelineLength(text: string): number {

@@ -1,6 +1,15 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import type { Prisma } from "@claimdesk/db";
-import { DuplicateArticleError, ForbiddenError, NotFoundError, ValidationError, ConflictError, articles, fullTextIds, visible } from "@claimdesk/desk";
+import {
+  DuplicateArticleError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  ConflictError,
+  articles,
+  fullTextIds,
+  visible,
+} from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
 import { ErrorInterface, IngestionStatusEnum, SortDirection } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
@@ -28,7 +37,8 @@ export const ArticleRef = builder.prismaNode("Article", {
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    claims: t.relatedConnection("appearances", { complexity: pageCost,
+    claims: t.relatedConnection("appearances", {
+      complexity: pageCost,
       description: "The claims marked in this article, in reading order, with their spans.",
       authScopes: { staff: true },
       cursor: "id",
@@ -66,13 +76,17 @@ const ArticleOrder = builder.inputType("ArticleOrder", {
 
 type ArticleFilterShape = typeof ArticleFilter.$inferInput;
 
-export async function articleWhere(filter: ArticleFilterShape | null | undefined, ctx: { prisma: Prisma.TransactionClient }): Promise<Prisma.ArticleWhereInput> {
+export async function articleWhere(
+  filter: ArticleFilterShape | null | undefined,
+  ctx: { prisma: Prisma.TransactionClient },
+): Promise<Prisma.ArticleWhereInput> {
   const where: Prisma.ArticleWhereInput = {};
   if (!filter) return where;
   if (filter.outletId) where.outletId = filter.outletId.id;
   if (filter.tag) where.tags = { has: filter.tag };
   if (filter.status) where.status = filter.status;
-  if (filter.publishedFrom || filter.publishedTo) where.publishedAt = { gte: filter.publishedFrom ?? undefined, lte: filter.publishedTo ?? undefined };
+  if (filter.publishedFrom || filter.publishedTo)
+    where.publishedAt = { gte: filter.publishedFrom ?? undefined, lte: filter.publishedTo ?? undefined };
   if (filter.query?.trim()) where.id = { in: await fullTextIds(ctx.prisma, "Article", filter.query) };
   return where;
 }
@@ -99,7 +113,8 @@ builder.queryField("articles", (t) =>
       filter: t.arg({ type: ArticleFilter, required: false }),
       orderBy: t.arg({ type: ArticleOrder, required: false }),
     },
-    totalCount: (_parent, args, ctx) => startedCount(args, async () => ctx.prisma.article.count({ where: await articleWhere(args.filter, ctx) })),
+    totalCount: (_parent, args, ctx) =>
+      startedCount(args, async () => ctx.prisma.article.count({ where: await articleWhere(args.filter, ctx) })),
     resolve: (query, _parent, args, ctx, info) =>
       pageAndCount(
         info,
@@ -144,11 +159,13 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
 builder.mutationField("createArticle", (t) =>
   t.prismaField({
     type: "Article",
-    description: "Ingests an article. An article whose canonical URL is already known is not created twice: the existing one comes back as DuplicateArticleError.",
+    description:
+      "Ingests an article. An article whose canonical URL is already known is not created twice: the existing one comes back as DuplicateArticleError.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, DuplicateArticleError] },
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => articles.createArticle(ctx, input, (tx, id) => tx.article.findUniqueOrThrow({ ...selection(query), where: { id } })),
+    resolve: (query, _root, { input }, ctx) =>
+      articles.createArticle(ctx, input, (tx, id) => tx.article.findUniqueOrThrow({ ...selection(query), where: { id } })),
   }),
 );
 

@@ -26,6 +26,11 @@ builder.prismaObjectField(ClaimRef, "history", (t) =>
     description: "What happened to this claim, oldest first",
     select: { id: true },
     resolve: (query, claim, _args, ctx) =>
-      ctx.prisma.auditEvent.findMany({ ...selection(query), where: { entityType: "Claim", entityId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
+      ctx.prisma.auditEvent.findMany({
+        ...selection(query),
+        where: { entityType: "Claim", entityId: claim.id },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 500,
+      }),
   }),
 );

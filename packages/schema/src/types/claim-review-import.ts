@@ -28,12 +28,22 @@ const ImportResultRef = builder.objectRef<ImportOutcome>("ClaimReviewImport").im
     imported: t.prismaField({
       type: ["ExternalFactCheck"],
       description: "New to us",
-      resolve: (query, result, _a, ctx) => ctx.prisma.externalFactCheck.findMany({ ...selection(query), where: { id: { in: result.importedIds } }, orderBy: { createdAt: "asc" } }),
+      resolve: (query, result, _a, ctx) =>
+        ctx.prisma.externalFactCheck.findMany({
+          ...selection(query),
+          where: { id: { in: result.importedIds } },
+          orderBy: { createdAt: "asc" },
+        }),
     }),
     updated: t.prismaField({
       type: ["ExternalFactCheck"],
       description: "Already known by URL: updated from this import, not duplicated",
-      resolve: (query, result, _a, ctx) => ctx.prisma.externalFactCheck.findMany({ ...selection(query), where: { id: { in: result.updatedIds } }, orderBy: { createdAt: "asc" } }),
+      resolve: (query, result, _a, ctx) =>
+        ctx.prisma.externalFactCheck.findMany({
+          ...selection(query),
+          where: { id: { in: result.updatedIds } },
+          orderBy: { createdAt: "asc" },
+        }),
     }),
     alreadyKnown: t.int({ description: "How many were already known (see updated)", resolve: (result) => result.updatedIds.length }),
     refused: t.field({ type: [RefusalRef], resolve: (result) => result.refused }),
@@ -43,7 +53,8 @@ const ImportResultRef = builder.objectRef<ImportOutcome>("ClaimReviewImport").im
 builder.mutationField("importClaimReviews", (t) =>
   t.field({
     type: ImportResultRef,
-    description: "Imports other fact-checkers' ClaimReview JSON-LD (an object, an array, @graph, a DataFeed or DataFeedItem, or a page's ld+json scripts) so matching finds them. Each review is saved or refused on its own.",
+    description:
+      "Imports other fact-checkers' ClaimReview JSON-LD (an object, an array, @graph, a DataFeed or DataFeedItem, or a page's ld+json scripts) so matching finds them. Each review is saved or refused on its own.",
     authScopes: { deskWriter: true },
     errors: { types: [ClaimReviewImportError, ForbiddenError, ValidationError] },
     args: {
@@ -73,7 +84,11 @@ builder.queryField("unmappedVerdicts", (t) =>
     description: "Imported verdict labels awaiting an editor's mapping, most frequent first",
     authScopes: { staff: true },
     resolve: async (_root, _args, ctx) => {
-      const groups = await ctx.prisma.externalFactCheck.groupBy({ by: ["publisherName", "ratingLabel"], where: { ratingId: null }, _count: { _all: true } });
+      const groups = await ctx.prisma.externalFactCheck.groupBy({
+        by: ["publisherName", "ratingLabel"],
+        where: { ratingId: null },
+        _count: { _all: true },
+      });
       return groups
         .map((g) => ({ publisherName: g.publisherName, ratingLabel: g.ratingLabel, count: g._count._all }))
         .sort((a, b) => b.count - a.count || a.publisherName.localeCompare(b.publisherName))
@@ -96,14 +111,22 @@ builder.queryField("verdictMappings", (t) =>
   t.prismaField({
     type: ["RatingLabelMapping"],
     authScopes: { staff: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingLabelMapping.findMany({ ...selection(query), orderBy: [{ publisherName: "asc" }, { ratingLabel: "asc" }], take: 500 }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.ratingLabelMapping.findMany({
+        ...selection(query),
+        orderBy: [{ publisherName: "asc" }, { ratingLabel: "asc" }],
+        take: 500,
+      }),
   }),
 );
 
 const MapVerdictResultRef = builder.objectRef<{ mappingId: string; applied: number }>("MapVerdictResult").implement({
   fields: (t) => ({
     applied: t.exposeInt("applied", { description: "Imported fact-checks now carrying this rating" }),
-    mapping: t.prismaField({ type: "RatingLabelMapping", resolve: (query, r, _a, ctx) => ctx.prisma.ratingLabelMapping.findUniqueOrThrow({ ...selection(query), where: { id: r.mappingId } }) }),
+    mapping: t.prismaField({
+      type: "RatingLabelMapping",
+      resolve: (query, r, _a, ctx) => ctx.prisma.ratingLabelMapping.findUniqueOrThrow({ ...selection(query), where: { id: r.mappingId } }),
+    }),
   }),
 });
 

@@ -1,6 +1,22 @@
 import { pageAndCount, selection, startedCount } from "../query.ts";
 import { ClaimStatus, type Prisma } from "@claimdesk/db";
-import { ForbiddenError, NotFoundError, ValidationError, WorkflowError, ConflictError, actorFor, availableMoves, claims, currentSnapshot, evidence, permissions, fullTextIds, recordOf, viewerCan, visible } from "@claimdesk/desk";
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  WorkflowError,
+  ConflictError,
+  actorFor,
+  availableMoves,
+  claims,
+  currentSnapshot,
+  evidence,
+  permissions,
+  fullTextIds,
+  recordOf,
+  viewerCan,
+  visible,
+} from "@claimdesk/desk";
 import { builder, pageCost } from "../builder.ts";
 import { claimReviewOf } from "../published.ts";
 import type { Context } from "../context.ts";
@@ -12,7 +28,6 @@ import { RatingRef } from "./rating.ts";
 import { EvidenceRef, SourceInput, SourceRef } from "./source.ts";
 import { UserRef } from "./user.ts";
 import { searchText } from "../search-text.ts";
-
 
 /** Check-worthy statements and their research. Staff only; the public reads FactCheck. */
 type ClaimPermissionsShape = ReturnType<typeof viewerCan>;
@@ -56,7 +71,12 @@ export const ClaimRef = builder.prismaNode("Claim", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     appearances: t.relation("appearances", { query: { orderBy: { createdAt: "asc" } } }),
-    evidence: t.relatedConnection("sources", { complexity: pageCost, cursor: "id", totalCount: true, query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    evidence: t.relatedConnection("sources", {
+      complexity: pageCost,
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    }),
     comments: t.relation("comments", { query: { orderBy: { createdAt: "asc" } } }),
     factCheck: t.relation("factCheck", { nullable: true }),
     availableMoves: t.field({
@@ -75,7 +95,21 @@ export const ClaimRef = builder.prismaNode("Claim", {
       type: "JSON",
       nullable: true,
       description: "The ClaimReview JSON-LD publishing would produce now (null without a verdict)",
-      select: { id: true, factCheck: { select: { id: true, headline: true, summary: true, url: true, slug: true, publisherName: true, publishedAt: true, updatedAt: true } } },
+      select: {
+        id: true,
+        factCheck: {
+          select: {
+            id: true,
+            headline: true,
+            summary: true,
+            url: true,
+            slug: true,
+            publisherName: true,
+            publishedAt: true,
+            updatedAt: true,
+          },
+        },
+      },
       resolve: async (claim, _args, ctx) => {
         const snapshot = await currentSnapshot(ctx.prisma, claim.id);
         if (!snapshot?.rating) return null;
@@ -133,7 +167,9 @@ const ClaimFilter = builder.inputType("ClaimFilter", {
   }),
 });
 
-const ClaimOrderField = builder.enumType("ClaimOrderField", { values: ["UPDATED_AT", "CREATED_AT", "CLAIM_DATE", "CHECKWORTHINESS"] as const });
+const ClaimOrderField = builder.enumType("ClaimOrderField", {
+  values: ["UPDATED_AT", "CREATED_AT", "CLAIM_DATE", "CHECKWORTHINESS"] as const,
+});
 const ClaimOrder = builder.inputType("ClaimOrder", {
   fields: (t) => ({
     field: t.field({ type: ClaimOrderField, required: true }),
@@ -141,7 +177,10 @@ const ClaimOrder = builder.inputType("ClaimOrder", {
   }),
 });
 
-async function claimWhere(filter: typeof ClaimFilter.$inferInput | null | undefined, prisma: Prisma.TransactionClient): Promise<Prisma.ClaimWhereInput> {
+async function claimWhere(
+  filter: typeof ClaimFilter.$inferInput | null | undefined,
+  prisma: Prisma.TransactionClient,
+): Promise<Prisma.ClaimWhereInput> {
   const where: Prisma.ClaimWhereInput = {};
   if (!filter) return where;
   if (filter.status?.length) where.status = { in: filter.status };
@@ -151,9 +190,12 @@ async function claimWhere(filter: typeof ClaimFilter.$inferInput | null | undefi
   if (filter.speakerId) where.speakerId = filter.speakerId.id;
   if (filter.tag) where.tags = { has: filter.tag };
   if (filter.articleId || filter.outletId) {
-    where.appearances = { some: { articleId: filter.articleId?.id, article: filter.outletId ? { outletId: filter.outletId.id } : undefined } };
+    where.appearances = {
+      some: { articleId: filter.articleId?.id, article: filter.outletId ? { outletId: filter.outletId.id } : undefined },
+    };
   }
-  if (filter.claimDateFrom || filter.claimDateTo) where.claimDate = { gte: filter.claimDateFrom ?? undefined, lte: filter.claimDateTo ?? undefined };
+  if (filter.claimDateFrom || filter.claimDateTo)
+    where.claimDate = { gte: filter.claimDateFrom ?? undefined, lte: filter.claimDateTo ?? undefined };
   if (filter.hasSources === true) where.sources = { some: {} };
   if (filter.hasSources === false) where.sources = { none: {} };
   if (filter.query?.trim()) where.id = { in: await fullTextIds(prisma, "Claim", filter.query) };
@@ -181,7 +223,8 @@ builder.queryField("claims", (t) =>
     complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: ClaimFilter, required: false }), orderBy: t.arg({ type: ClaimOrder, required: false }) },
-    totalCount: (_p, args, ctx) => startedCount(args, async () => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) })),
+    totalCount: (_p, args, ctx) =>
+      startedCount(args, async () => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) })),
     resolve: (query, _p, args, ctx, info) =>
       pageAndCount(
         info,
@@ -259,7 +302,11 @@ const CreateClaimInput = builder.inputType("CreateClaimInput", {
     tags: t.stringList({ required: false }),
     checkworthiness: t.float({ required: false }),
     checkworthinessReasons: t.stringList({ required: false }),
-    evidence: t.field({ type: [ClaimEvidenceInput], required: false, description: "Library sources to cite at once, in the same transaction" }),
+    evidence: t.field({
+      type: [ClaimEvidenceInput],
+      required: false,
+      description: "Library sources to cite at once, in the same transaction",
+    }),
   }),
 });
 
@@ -301,7 +348,8 @@ const UpdateClaimInput = builder.inputType("UpdateClaimInput", {
 builder.mutationField("updateClaim", (t) =>
   t.prismaField({
     type: "Claim",
-    description: "Edits a claim's wording, speaker, tags, explanation or verdict. Send the version you edited: if someone saved in between, you get ConflictError with the claim as it is now, and nothing is overwritten.",
+    description:
+      "Edits a claim's wording, speaker, tags, explanation or verdict. Send the version you edited: if someone saved in between, you get ConflictError with the claim as it is now, and nothing is overwritten.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError, WorkflowError] },
     args: { input: t.arg({ type: UpdateClaimInput, required: true }) },

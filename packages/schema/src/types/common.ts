@@ -23,7 +23,9 @@ builder.scalarType("DateTime", {
 function parseDate(value: unknown): Date {
   const date = typeof value === "string" ? parseIsoDate(value) : null;
   if (!date) {
-    throw new GraphQLError("DateTime must be a real date as an ISO-8601 string such as 2025-03-11T09:00:00Z (years 1 to 9999)", { extensions: { code: "BAD_USER_INPUT" } });
+    throw new GraphQLError("DateTime must be a real date as an ISO-8601 string such as 2025-03-11T09:00:00Z (years 1 to 9999)", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   }
   return date;
 }
@@ -51,7 +53,7 @@ export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement(
 });
 
 const FieldIssueRef = builder.objectRef<FieldIssue>("FieldError").implement({
-  description: "What is wrong with one input field. `path` names the field, e.g. [\"input\", \"canonicalUrl\"].",
+  description: 'What is wrong with one input field. `path` names the field, e.g. ["input", "canonicalUrl"].',
   fields: (t) => ({
     path: t.exposeStringList("path"),
     message: t.exposeString("message"),

@@ -27,7 +27,11 @@ const PublishedSpeaker = builder.objectRef<NonNullable<Published["speaker"]>>("P
   description: "The speaker as published",
   fields: (t) => ({
     name: t.exposeString("name"),
-    kind: t.field({ type: PersonKindEnum, description: "A person, or an organisation or group (ClaimReview claimant type)", resolve: (s) => s.kind ?? "PERSON" }),
+    kind: t.field({
+      type: PersonKindEnum,
+      description: "A person, or an organisation or group (ClaimReview claimant type)",
+      resolve: (s) => s.kind ?? "PERSON",
+    }),
     title: t.exposeString("title", { nullable: true }),
     affiliation: t.exposeString("affiliation", { nullable: true }),
     sameAs: t.exposeStringList("sameAs"),
@@ -42,7 +46,11 @@ const PublishedArticle = builder.objectRef<Published["appearances"][number]["art
     title: t.exposeString("title"),
     canonicalUrl: t.exposeString("canonicalUrl", { nullable: true }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
-    outlet: t.field({ type: PublishedOutlet, nullable: true, resolve: (a) => (a.outlet ? { name: a.outlet, url: a.outletUrl ?? null } : null) }),
+    outlet: t.field({
+      type: PublishedOutlet,
+      nullable: true,
+      resolve: (a) => (a.outlet ? { name: a.outlet, url: a.outletUrl ?? null } : null),
+    }),
   }),
 });
 const PublishedAppearance = builder.objectRef<Published["appearances"][number]>("PublishedAppearance").implement({
@@ -117,15 +125,32 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
     }),
     status: t.expose("status", { type: FactCheckStatusEnum }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed (not ClaimReview dateModified: see dateModified)" }),
+    updatedAt: t.expose("updatedAt", {
+      type: "DateTime",
+      description: "When the record last changed (not ClaimReview dateModified: see dateModified)",
+    }),
     publisherName: t.exposeString("publisherName"),
-    explanation: t.string({ ...recordField, description: "Markdown, as published", resolve: async (fc, _a, ctx) => (await record(fc, ctx)).explanation ?? "" }),
+    explanation: t.string({
+      ...recordField,
+      description: "Markdown, as published",
+      resolve: async (fc, _a, ctx) => (await record(fc, ctx)).explanation ?? "",
+    }),
     rating: t.relation("rating", { description: "The verdict as published (changes only through a correction)" }),
     claimReviewed: t.string({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).claimReviewed }),
     quote: t.string({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).quote }),
-    claimDate: t.field({ type: "DateTime", nullable: true, ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).claimDate }),
+    claimDate: t.field({
+      type: "DateTime",
+      nullable: true,
+      ...recordField,
+      resolve: async (fc, _a, ctx) => (await record(fc, ctx)).claimDate,
+    }),
     tags: t.stringList({ ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).tags }),
-    speaker: t.field({ type: PublishedSpeaker, nullable: true, ...recordField, resolve: async (fc, _a, ctx) => (await record(fc, ctx)).speaker }),
+    speaker: t.field({
+      type: PublishedSpeaker,
+      nullable: true,
+      ...recordField,
+      resolve: async (fc, _a, ctx) => (await record(fc, ctx)).speaker,
+    }),
     appearances: t.field({
       type: [PublishedAppearance],
       description: "Where the claim appeared (ClaimReview appearance), earliest first, as published",
@@ -195,7 +220,8 @@ const PublishInput = builder.inputType("PublishFactCheckInput", {
 builder.mutationField("publishFactCheck", (t) =>
   t.prismaField({
     type: "FactCheck",
-    description: "Publishes the review of a claim that is IN_REVIEW (editors). Needs a verdict, an explanation and at least one source. Publishing again after unpublishing reuses the same fact-check.",
+    description:
+      "Publishes the review of a claim that is IN_REVIEW (editors). Needs a verdict, an explanation and at least one source. Publishing again after unpublishing reuses the same fact-check.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
     args: { input: t.arg({ type: PublishInput, required: true }) },
@@ -227,8 +253,14 @@ const CorrectionInput = builder.inputType("AddCorrectionInput", {
     reason: t.string({ required: true }),
     ratingId: t.globalID({ for: RatingRef, required: false, description: "A new verdict, if the correction changes it" }),
     explanation: t.string({ required: false, description: "The corrected explanation, if it changes" }),
-    version: t.int({ required: false, description: "The fact-check version you corrected; if given, a stale one is refused with ConflictError" }),
-    republish: t.boolean({ required: false, description: "Also republish the desk's current wording, speaker, tags, appearances and evidence" }),
+    version: t.int({
+      required: false,
+      description: "The fact-check version you corrected; if given, a stale one is refused with ConflictError",
+    }),
+    republish: t.boolean({
+      required: false,
+      description: "Also republish the desk's current wording, speaker, tags, appearances and evidence",
+    }),
   }),
 });
 

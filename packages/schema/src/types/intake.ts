@@ -34,12 +34,16 @@ const ArticlePreviewRef = builder.objectRef<ArticlePreview>("ArticlePreview").im
     canonicalUrl: t.exposeString("canonicalUrl", { nullable: true }),
     language: t.exposeString("language"),
     body: t.exposeString("body"),
-    sources: t.field({ type: [FieldSourceRef], resolve: (p) => Object.entries(p.sources).map(([field, source]) => ({ field, source: source! })) }),
+    sources: t.field({
+      type: [FieldSourceRef],
+      resolve: (p) => Object.entries(p.sources).map(([field, source]) => ({ field, source: source! })),
+    }),
     existing: t.prismaField({
       type: "Article",
       nullable: true,
       description: "The article already in the desk with this canonical URL",
-      resolve: (query, p, _a, ctx) => (p.existingId ? ctx.prisma.article.findUnique({ ...selection(query), where: { id: p.existingId } }) : null),
+      resolve: (query, p, _a, ctx) =>
+        p.existingId ? ctx.prisma.article.findUnique({ ...selection(query), where: { id: p.existingId } }) : null,
     }),
   }),
 });
@@ -65,7 +69,8 @@ builder.mutationField("previewArticle", (t) =>
 builder.mutationField("createArticleFromUrl", (t) =>
   t.prismaField({
     type: "Article",
-    description: "Fetches a link and saves its article as extracted. A known canonical URL answers DuplicateArticleError with the existing article.",
+    description:
+      "Fetches a link and saves its article as extracted. A known canonical URL answers DuplicateArticleError with the existing article.",
     authScopes: { deskWriter: true },
     errors: { types: [IntakeFailedError, ValidationError, ForbiddenError, DuplicateArticleError] },
     args: { url: t.arg.string({ required: true }) },
@@ -98,7 +103,12 @@ export const FeedRef = builder.prismaNode("Feed", {
     nextPollAt: t.expose("nextPollAt", { type: "DateTime" }),
     itemsTaken: t.exposeInt("itemsTaken", { description: "Items seen for the first time, over the feed's life" }),
     outlet: t.relation("outlet"),
-    items: t.relatedConnection("items", { complexity: pageCost, cursor: "id", totalCount: true, query: () => ({ orderBy: [{ discoveredAt: "desc" }, { id: "desc" }] }) }),
+    items: t.relatedConnection("items", {
+      complexity: pageCost,
+      cursor: "id",
+      totalCount: true,
+      query: () => ({ orderBy: [{ discoveredAt: "desc" }, { id: "desc" }] }),
+    }),
   }),
 });
 
@@ -115,8 +125,14 @@ builder.prismaNode("FeedItem", {
     error: t.exposeString("error", { nullable: true }),
     errorCode: t.exposeString("errorCode", { nullable: true }),
     attempts: t.exposeInt("attempts"),
-    topCheckworthiness: t.exposeFloat("topCheckworthiness", { nullable: true, description: "The score of the article's most check-worthy sentence" }),
-    recurringClaims: t.exposeInt("recurringClaims", { nullable: true, description: "Published fact-checks whose claim the article repeats, found on arrival" }),
+    topCheckworthiness: t.exposeFloat("topCheckworthiness", {
+      nullable: true,
+      description: "The score of the article's most check-worthy sentence",
+    }),
+    recurringClaims: t.exposeInt("recurringClaims", {
+      nullable: true,
+      description: "Published fact-checks whose claim the article repeats, found on arrival",
+    }),
     discoveredAt: t.expose("discoveredAt", { type: "DateTime" }),
     ingestedAt: t.expose("ingestedAt", { type: "DateTime", nullable: true }),
     feed: t.relation("feed"),

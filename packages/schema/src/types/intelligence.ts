@@ -1,6 +1,5 @@
 import { codePointLength } from "@claimdesk/db";
-import { audited } from "@claimdesk/desk";
-import { claims, permissions, visible } from "@claimdesk/desk";
+import { claims, visible } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "@claimdesk/desk";
 import { suggestClaims } from "../intelligence/checkworthiness.ts";
@@ -34,7 +33,10 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
     authScopes: { staff: true },
     args: {
       first: t.arg.int({ required: false, defaultValue: 10 }),
-      minScore: t.arg.float({ required: false, description: "Leave out sentences scoring below this (no cut by default: the ranking is what matters)" }),
+      minScore: t.arg.float({
+        required: false,
+        description: "Leave out sentences scoring below this (no cut by default: the ranking is what matters)",
+      }),
     },
     select: { body: true, appearances: { select: { spanStart: true, spanEnd: true } } },
     resolve: (article, args) => {
@@ -83,22 +85,27 @@ const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
   description: "A close claim of ours (claim) or an imported fact-check (externalFactCheck)",
   fields: (t) => ({
     score: t.exposeFloat("score", { description: "Rank score fusing full-text and trigram rankings, 0 to 1 (best first)" }),
-    evidence: t.exposeFloat("evidence", { description: "The larger of trigram similarity and the share of the text's word weight matched, 0 to 1" }),
+    evidence: t.exposeFloat("evidence", {
+      description: "The larger of trigram similarity and the share of the text's word weight matched, 0 to 1",
+    }),
     level: t.expose("level", { type: MatchLevelEnum }),
     claim: t.prismaField({
       type: "Claim",
       nullable: true,
-      resolve: (query, row, _a, ctx) => (row.claimId ? ctx.prisma.claim.findUnique({ ...selection(query), where: { id: row.claimId } }) : null),
+      resolve: (query, row, _a, ctx) =>
+        row.claimId ? ctx.prisma.claim.findUnique({ ...selection(query), where: { id: row.claimId } }) : null,
     }),
     publishedFactCheck: t.prismaField({
       type: "FactCheck",
       nullable: true,
-      resolve: (query, row, _a, ctx) => (row.claimId ? ctx.prisma.factCheck.findFirst({ ...selection(query), where: { claimId: row.claimId, status: "PUBLISHED" } }) : null),
+      resolve: (query, row, _a, ctx) =>
+        row.claimId ? ctx.prisma.factCheck.findFirst({ ...selection(query), where: { claimId: row.claimId, status: "PUBLISHED" } }) : null,
     }),
     externalFactCheck: t.prismaField({
       type: "ExternalFactCheck",
       nullable: true,
-      resolve: (query, row, _a, ctx) => (row.externalId ? ctx.prisma.externalFactCheck.findUnique({ ...selection(query), where: { id: row.externalId } }) : null),
+      resolve: (query, row, _a, ctx) =>
+        row.externalId ? ctx.prisma.externalFactCheck.findUnique({ ...selection(query), where: { id: row.externalId } }) : null,
     }),
   }),
 });
@@ -116,7 +123,10 @@ builder.queryField("similarClaims", (t) =>
     resolve: (_root, args, ctx) => {
       const text = args.text.trim();
       if (codePointLength(text) < 8) return [];
-      return findSimilarClaims(ctx.prisma, text.slice(0, 2000), { excludeClaimId: args.excludeClaimId?.id, limit: Math.min(args.first ?? 5, 50) });
+      return findSimilarClaims(ctx.prisma, text.slice(0, 2000), {
+        excludeClaimId: args.excludeClaimId?.id,
+        limit: Math.min(args.first ?? 5, 50),
+      });
     },
   }),
 );
@@ -130,16 +140,21 @@ builder.prismaObjectFields(ClaimRef, (t) => ({
   }),
 }));
 
-const KnownClaimRef = builder.objectRef<{ sentence: string; spanStart: number; spanEnd: number; factCheckId: string; score: number }>("RecurringClaim").implement({
-  description: "A sentence of an article that repeats a claim already fact-checked",
-  fields: (t) => ({
-    sentence: t.exposeString("sentence"),
-    spanStart: t.exposeInt("spanStart"),
-    spanEnd: t.exposeInt("spanEnd"),
-    score: t.exposeFloat("score"),
-    factCheck: t.prismaField({ type: "FactCheck", resolve: (query, row, _a, ctx) => ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id: row.factCheckId } }) }),
-  }),
-});
+const KnownClaimRef = builder
+  .objectRef<{ sentence: string; spanStart: number; spanEnd: number; factCheckId: string; score: number }>("RecurringClaim")
+  .implement({
+    description: "A sentence of an article that repeats a claim already fact-checked",
+    fields: (t) => ({
+      sentence: t.exposeString("sentence"),
+      spanStart: t.exposeInt("spanStart"),
+      spanEnd: t.exposeInt("spanEnd"),
+      score: t.exposeFloat("score"),
+      factCheck: t.prismaField({
+        type: "FactCheck",
+        resolve: (query, row, _a, ctx) => ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id: row.factCheckId } }),
+      }),
+    }),
+  });
 
 builder.prismaObjectFields(ArticleRef, (t) => ({
   recurringClaims: t.field({
@@ -149,9 +164,18 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
     select: { body: true },
     resolve: async (article, _args, ctx) => {
       const sentences = splitSentences(article.body).filter((s) => codePointLength(s.text) >= 20);
-      const matches = await findRecurringFactChecks(ctx.prisma, sentences.map((s) => s.text));
+      const matches = await findRecurringFactChecks(
+        ctx.prisma,
+        sentences.map((s) => s.text),
+      );
       return matches
-        .map((m) => ({ sentence: sentences[m.index]!.text, spanStart: sentences[m.index]!.start, spanEnd: sentences[m.index]!.end, factCheckId: m.factCheckId, score: m.score }))
+        .map((m) => ({
+          sentence: sentences[m.index]!.text,
+          spanStart: sentences[m.index]!.start,
+          spanEnd: sentences[m.index]!.end,
+          factCheckId: m.factCheckId,
+          score: m.score,
+        }))
         .sort((a, b) => b.score - a.score);
     },
   }),
@@ -162,7 +186,8 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
 builder.mutationField("confirmDuplicate", (t) =>
   t.prismaField({
     type: "Claim",
-    description: "Marks a claim as a duplicate of a canonical one (editors, or its fact-checker). With reuseVerdict, the canonical claim's verdict and explanation are copied.",
+    description:
+      "Marks a claim as a duplicate of a canonical one (editors, or its fact-checker). With reuseVerdict, the canonical claim's verdict and explanation are copied.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError] },
     args: {

@@ -27,6 +27,7 @@ export const OutletRef = builder.prismaNode("Outlet", {
 builder.queryField("outlets", (t) =>
   t.prismaField({
     type: ["Outlet"],
-    resolve: (query, _root, _args, ctx) => ctx.prisma.outlet.findMany({ ...selection(query), where: visibleOutlet(ctx.viewer), orderBy: { name: "asc" }, take: 1000 }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.outlet.findMany({ ...selection(query), where: visibleOutlet(ctx.viewer), orderBy: { name: "asc" }, take: 1000 }),
   }),
 );

@@ -7,7 +7,8 @@ builder.queryField("publicFactCheck", (t) =>
   t.prismaField({
     type: "FactCheck",
     nullable: true,
-    description: "The published fact-check a public path names: its slug (the one URL), or an older form (id, GraphQL id, a reworded slug with the same short id). Compare `slug` to redirect.",
+    description:
+      "The published fact-check a public path names: its slug (the one URL), or an older form (id, GraphQL id, a reworded slug with the same short id). Compare `slug` to redirect.",
     args: { path: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const found = await findPublishedFactCheckId(ctx.prisma, args.path);
@@ -26,7 +27,11 @@ builder.queryField("newsroom", (t) => t.field({ type: NewsroomRef, resolve: (_ro
 // ---------------------------------------------------------------- trust pages
 
 const TrustPageSlugEnum = builder.enumType("TrustPageSlug", {
-  values: { METHODOLOGY: { value: "methodology" }, CORRECTIONS_POLICY: { value: "corrections-policy" }, OWNERSHIP_AND_FUNDING: { value: "ownership-and-funding" } } as const,
+  values: {
+    METHODOLOGY: { value: "methodology" },
+    CORRECTIONS_POLICY: { value: "corrections-policy" },
+    OWNERSHIP_AND_FUNDING: { value: "ownership-and-funding" },
+  } as const,
 });
 
 const TrustPageVersionRef = builder
@@ -49,15 +54,29 @@ const TrustPageRef = builder.objectRef<trustPages.TrustPageView>("TrustPage").im
     title: t.exposeString("title"),
     body: t.exposeString("body", { description: "Markdown" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", nullable: true, description: "Null while it shows the default text" }),
-    versions: t.field({ type: [TrustPageVersionRef], authScopes: { staff: true }, description: "Every saved version, newest first", resolve: (p, _a, ctx) => trustPages.trustPageVersions(ctx, p.slug) }),
+    versions: t.field({
+      type: [TrustPageVersionRef],
+      authScopes: { staff: true },
+      description: "Every saved version, newest first",
+      resolve: (p, _a, ctx) => trustPages.trustPageVersions(ctx, p.slug),
+    }),
   }),
 });
 
 builder.queryField("trustPage", (t) =>
-  t.field({ type: TrustPageRef, args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }) }, resolve: (_root, args, ctx) => trustPages.readTrustPage(ctx, args.slug) }),
+  t.field({
+    type: TrustPageRef,
+    args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }) },
+    resolve: (_root, args, ctx) => trustPages.readTrustPage(ctx, args.slug),
+  }),
 );
 
-builder.queryField("trustPages", (t) => t.field({ type: [TrustPageRef], resolve: (_root, _args, ctx) => Promise.all(trustPages.trustPageSlugs.map((slug) => trustPages.readTrustPage(ctx, slug))) }));
+builder.queryField("trustPages", (t) =>
+  t.field({
+    type: [TrustPageRef],
+    resolve: (_root, _args, ctx) => Promise.all(trustPages.trustPageSlugs.map((slug) => trustPages.readTrustPage(ctx, slug))),
+  }),
+);
 
 builder.mutationField("updateTrustPage", (t) =>
   t.field({
@@ -65,7 +84,11 @@ builder.mutationField("updateTrustPage", (t) =>
     description: "Rewrites a trust page (admins). The previous text stays in the audit trail.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError] },
-    args: { slug: t.arg({ type: TrustPageSlugEnum, required: true }), title: t.arg.string({ required: true }), body: t.arg.string({ required: true, description: "Markdown" }) },
+    args: {
+      slug: t.arg({ type: TrustPageSlugEnum, required: true }),
+      title: t.arg.string({ required: true }),
+      body: t.arg.string({ required: true, description: "Markdown" }),
+    },
     resolve: async (_root, args, ctx) => {
       await trustPages.updateTrustPage(ctx, args.slug, { title: args.title, body: args.body });
       return trustPages.readTrustPage(ctx, args.slug);

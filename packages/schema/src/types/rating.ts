@@ -10,8 +10,14 @@ export const RatingScaleRef = builder.prismaNode("RatingScale", {
     name: t.exposeString("name"),
     isDefault: t.exposeBoolean("isDefault"),
     ratings: t.relation("ratings", { query: { orderBy: { position: "asc" } } }),
-    bestRating: t.int({ select: { ratings: { select: { value: true } } }, resolve: (scale) => Math.max(...scale.ratings.map((r) => r.value)) }),
-    worstRating: t.int({ select: { ratings: { select: { value: true } } }, resolve: (scale) => Math.min(...scale.ratings.map((r) => r.value)) }),
+    bestRating: t.int({
+      select: { ratings: { select: { value: true } } },
+      resolve: (scale) => Math.max(...scale.ratings.map((r) => r.value)),
+    }),
+    worstRating: t.int({
+      select: { ratings: { select: { value: true } } },
+      resolve: (scale) => Math.min(...scale.ratings.map((r) => r.value)),
+    }),
   }),
 });
 
@@ -31,7 +37,8 @@ export const RatingRef = builder.prismaNode("Rating", {
 builder.queryField("ratingScales", (t) =>
   t.prismaField({
     type: ["RatingScale"],
-    resolve: (query, _root, _args, ctx) => ctx.prisma.ratingScale.findMany({ ...selection(query), orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.ratingScale.findMany({ ...selection(query), orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
   }),
 );
 

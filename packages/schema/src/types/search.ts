@@ -54,4 +54,3 @@ builder.queryField("search", (t) =>
     },
   }),
 );
-

@@ -21,7 +21,8 @@ export const SourceRef = builder.prismaNode("Source", {
     notes: t.exposeString("notes", { nullable: true, authScopes: { staff: true } }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    citations: t.relatedConnection("claims", { complexity: pageCost,
+    citations: t.relatedConnection("claims", {
+      complexity: pageCost,
       description: "The claims that cite this source",
       authScopes: { staff: true },
       cursor: "id",
@@ -55,7 +56,10 @@ const SourceFilter = builder.inputType("SourceFilter", {
   }),
 });
 
-async function sourceWhere(filter: typeof SourceFilter.$inferInput | null | undefined, prisma: Prisma.TransactionClient): Promise<Prisma.SourceWhereInput> {
+async function sourceWhere(
+  filter: typeof SourceFilter.$inferInput | null | undefined,
+  prisma: Prisma.TransactionClient,
+): Promise<Prisma.SourceWhereInput> {
   const where: Prisma.SourceWhereInput = {};
   if (!filter) return where;
   if (filter.type) where.type = filter.type;
@@ -71,7 +75,8 @@ builder.queryField("sources", (t) =>
     complexity: pageCost,
     authScopes: { staff: true },
     args: { filter: t.arg({ type: SourceFilter, required: false }) },
-    totalCount: (_p, args, ctx) => startedCount(args, async () => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) })),
+    totalCount: (_p, args, ctx) =>
+      startedCount(args, async () => ctx.prisma.source.count({ where: await sourceWhere(args.filter, ctx.prisma) })),
     resolve: (query, _p, args, ctx, info) =>
       pageAndCount(
         info,

@@ -11,7 +11,10 @@ const Week = builder.objectRef<DeskWeek>("DeskStatsWeek").implement({
     weekStart: t.expose("weekStart", { type: "DateTime", description: "Monday 00:00 UTC" }),
     marked: t.field({ type: [StatusCount], description: "Claims marked that week, by their status now", resolve: (w) => w.marked }),
     published: t.exposeInt("published", { description: "Fact-checks published that week" }),
-    medianHoursToPublish: t.exposeFloat("medianHoursToPublish", { nullable: true, description: "Median hours from marking to publication of that week's fact-checks" }),
+    medianHoursToPublish: t.exposeFloat("medianHoursToPublish", {
+      nullable: true,
+      description: "Median hours from marking to publication of that week's fact-checks",
+    }),
     recurring: t.exposeInt("recurring", { description: "Claims marked that week confirmed as repeating an earlier claim" }),
   }),
 });
@@ -40,7 +43,11 @@ const Stats = builder.objectRef<DeskStats>("DeskStats").implement({
   fields: (t) => ({
     weeks: t.field({ type: [Week], description: "Oldest first", resolve: (s) => s.weeks }),
     verdicts: t.field({ type: [Verdict], description: "Published fact-checks by verdict, in scale order", resolve: (s) => s.verdicts }),
-    openWork: t.field({ type: [Workload], description: "Open claims (selected, researching, in review) per assignee", resolve: (s) => s.openWork }),
+    openWork: t.field({
+      type: [Workload],
+      description: "Open claims (selected, researching, in review) per assignee",
+      resolve: (s) => s.openWork,
+    }),
     unassignedOpen: t.exposeInt("unassignedOpen", { description: "Open claims nobody is assigned to" }),
     recurringTotal: t.exposeInt("recurringTotal", { description: "Claims confirmed as repeating an earlier claim, all time" }),
   }),

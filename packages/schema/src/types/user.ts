@@ -1,5 +1,17 @@
 import { selection } from "../query.ts";
-import { AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, assignable, deskPermissions, isAdmin, isStaff, users, visible } from "@claimdesk/desk";
+import {
+  AuthenticationError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+  assignable,
+  deskPermissions,
+  isAdmin,
+  isStaff,
+  users,
+  visible,
+} from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { RoleEnum } from "./common.ts";
 
@@ -19,7 +31,11 @@ export const UserRef = builder.prismaNode("User", {
       resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) ? user.email : null),
     }),
     active: t.exposeBoolean("active"),
-    canBeAssigned: t.boolean({ description: "Whether claims may be assigned to this user", select: { role: true, active: true }, resolve: (user) => assignable(user) }),
+    canBeAssigned: t.boolean({
+      description: "Whether claims may be assigned to this user",
+      select: { role: true, active: true },
+      resolve: (user) => assignable(user),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -29,7 +45,8 @@ builder.queryField("me", (t) =>
     type: "User",
     nullable: true,
     description: "The signed-in user, or null",
-    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...selection(query), where: { id: ctx.viewer.id } }) : null),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.viewer ? ctx.prisma.user.findUnique({ ...selection(query), where: { id: ctx.viewer.id } }) : null,
   }),
 );
 
@@ -46,7 +63,11 @@ const DeskPermissions = builder.objectRef<ReturnType<typeof deskPermissions>>("D
 });
 
 builder.queryField("viewerCan", (t) =>
-  t.field({ type: DeskPermissions, description: "What you may do on the desk: show controls from this, not from roles", resolve: (_root, _args, ctx) => deskPermissions(ctx.viewer) }),
+  t.field({
+    type: DeskPermissions,
+    description: "What you may do on the desk: show controls from this, not from roles",
+    resolve: (_root, _args, ctx) => deskPermissions(ctx.viewer),
+  }),
 );
 
 builder.queryField("users", (t) =>
@@ -56,7 +77,11 @@ builder.queryField("users", (t) =>
     authScopes: { staff: true },
     args: { includeInactive: t.arg.boolean({ required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.user.findMany({ ...selection(query), where: args.includeInactive && isAdmin(ctx.viewer) ? {} : { active: true }, orderBy: { name: "asc" } }),
+      ctx.prisma.user.findMany({
+        ...selection(query),
+        where: args.includeInactive && isAdmin(ctx.viewer) ? {} : { active: true },
+        orderBy: { name: "asc" },
+      }),
   }),
 );
 
@@ -124,7 +149,8 @@ const UpdateUserInput = builder.inputType("UpdateUserInput", {
 builder.mutationField("updateUser", (t) =>
   t.prismaField({
     type: "User",
-    description: "Changes a user's name, role, password or active flag (admins). Deactivating, demoting or a new password ends their sessions; deactivating or a new password revokes their API tokens.",
+    description:
+      "Changes a user's name, role, password or active flag (admins). Deactivating, demoting or a new password ends their sessions; deactivating or a new password revokes their API tokens.",
     authScopes: { deskWriter: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
@@ -156,14 +182,18 @@ builder.queryField("apiTokens", (t) =>
     type: ["ApiToken"],
     description: "Your API tokens (the secrets are never shown again)",
     authScopes: { authenticated: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.apiToken.findMany({ ...selection(query), where: { userId: ctx.viewer!.id }, orderBy: { createdAt: "desc" } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.apiToken.findMany({ ...selection(query), where: { userId: ctx.viewer!.id }, orderBy: { createdAt: "desc" } }),
   }),
 );
 
 const CreatedToken = builder.objectRef<{ secret: string; tokenId: string }>("CreatedApiToken").implement({
   fields: (t) => ({
     token: t.exposeString("secret", { description: "Send as `Authorization: Bearer <token>`. Shown this once only." }),
-    apiToken: t.prismaField({ type: "ApiToken", resolve: (query, parent, _args, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...selection(query), where: { id: parent.tokenId } }) }),
+    apiToken: t.prismaField({
+      type: "ApiToken",
+      resolve: (query, parent, _args, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...selection(query), where: { id: parent.tokenId } }),
+    }),
   }),
 });
 

@@ -9,12 +9,28 @@ const ArrivedQuery = graphql(`
       id
       ingestedAt
       topCheckworthiness
-      feed { outlet { name } }
+      feed {
+        outlet {
+          name
+        }
+      }
       article {
         id
         title
-        suggestions(first: 1) { text }
-        recurringClaims { sentence factCheck { id headline rating { label color } } }
+        suggestions(first: 1) {
+          text
+        }
+        recurringClaims {
+          sentence
+          factCheck {
+            id
+            headline
+            rating {
+              label
+              color
+            }
+          }
+        }
       }
     }
   }
@@ -32,10 +48,15 @@ export async function ArrivedFromFeeds() {
           item.article ? (
             <li key={item.id}>
               <Link href={`/articles/${encodeURIComponent(item.article.id)}`}>{item.article.title}</Link>
-              <div className="muted">{item.feed.outlet.name} · {item.ingestedAt ? formatDateTime(item.ingestedAt) : ""}</div>
+              <div className="muted">
+                {item.feed.outlet.name} · {item.ingestedAt ? formatDateTime(item.ingestedAt) : ""}
+              </div>
               {item.article.recurringClaims.slice(0, 2).map((r) => (
                 <p key={r.factCheck.id} className="notice" role="note">
-                  Repeats a checked claim: “{r.sentence}” — <span className="badge" style={{ background: r.factCheck.rating.color }}>{r.factCheck.rating.label}</span>{" "}
+                  Repeats a checked claim: “{r.sentence}” —{" "}
+                  <span className="badge" style={{ background: r.factCheck.rating.color }}>
+                    {r.factCheck.rating.label}
+                  </span>{" "}
                   <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>
                 </p>
               ))}

@@ -4,7 +4,13 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Tooltip, X
 import { statusColors, statusLabels } from "@/lib/format";
 
 export interface DashboardStats {
-  weeks: { weekStart: string; published: number; medianHoursToPublish?: number | null; recurring: number; marked: { status: string; count: number }[] }[];
+  weeks: {
+    weekStart: string;
+    published: number;
+    medianHoursToPublish?: number | null;
+    recurring: number;
+    marked: { status: string; count: number }[];
+  }[];
   verdicts: { ratingId: string; label: string; color: string; count: number }[];
   openWork: { userId: string; name: string; selected: number; researching: number; inReview: number }[];
   unassignedOpen: number;
@@ -23,13 +29,36 @@ const legendText = (value: string) => <span style={{ color: "#1f2328" }}>{value}
  * the server (see page.tsx) and the charts draw in the browser.
  */
 export function Dashboard({ stats }: { stats: DashboardStats }) {
-  const weeks = stats.weeks.map((w) => ({ week: week(w.weekStart), ...Object.fromEntries(w.marked.map((m) => [m.status, m.count])), published: w.published, median: w.medianHoursToPublish == null ? null : Math.round(w.medianHoursToPublish * 10) / 10, recurring: w.recurring }));
+  const weeks = stats.weeks.map((w) => ({
+    week: week(w.weekStart),
+    ...Object.fromEntries(w.marked.map((m) => [m.status, m.count])),
+    published: w.published,
+    median: w.medianHoursToPublish == null ? null : Math.round(w.medianHoursToPublish * 10) / 10,
+    recurring: w.recurring,
+  }));
   const work = stats.openWork.map((w) => ({ ...w, name: w.name }));
   return (
     <section aria-labelledby="dashboard-title" data-testid="dashboard">
-      <h2 id="dashboard-title">Dashboard <span className="muted" style={{ fontWeight: 400, fontSize: ".9rem" }}>last {stats.weeks.length} weeks</span></h2>
+      <h2 id="dashboard-title">
+        Dashboard{" "}
+        <span className="muted" style={{ fontWeight: 400, fontSize: ".9rem" }}>
+          last {stats.weeks.length} weeks
+        </span>
+      </h2>
       <div className="charts">
-        <Figure title="Claims marked per week, by status now" table={<Table head={["Week", ...Object.values(statusLabels)]} rows={stats.weeks.map((w) => [week(w.weekStart), ...Object.keys(statusLabels).map((s) => w.marked.find((m) => m.status === s)?.count ?? 0)])} testId="stats-marked" />}>
+        <Figure
+          title="Claims marked per week, by status now"
+          table={
+            <Table
+              head={["Week", ...Object.values(statusLabels)]}
+              rows={stats.weeks.map((w) => [
+                week(w.weekStart),
+                ...Object.keys(statusLabels).map((s) => w.marked.find((m) => m.status === s)?.count ?? 0),
+              ])}
+              testId="stats-marked"
+            />
+          }
+        >
           <BarChart accessibilityLayer={false} data={weeks} responsive style={chartStyle} margin={{ left: -20, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="week" tick={axis} />
@@ -41,30 +70,73 @@ export function Dashboard({ stats }: { stats: DashboardStats }) {
             ))}
           </BarChart>
         </Figure>
-        <Figure title="Verdicts of published fact-checks" table={<Table head={["Verdict", "Fact-checks"]} rows={stats.verdicts.map((v) => [v.label, v.count])} testId="stats-verdicts" />}>
-          <BarChart accessibilityLayer={false} data={stats.verdicts} layout="vertical" responsive style={chartStyle} margin={{ left: 20, right: 16 }}>
+        <Figure
+          title="Verdicts of published fact-checks"
+          table={<Table head={["Verdict", "Fact-checks"]} rows={stats.verdicts.map((v) => [v.label, v.count])} testId="stats-verdicts" />}
+        >
+          <BarChart
+            accessibilityLayer={false}
+            data={stats.verdicts}
+            layout="vertical"
+            responsive
+            style={chartStyle}
+            margin={{ left: 20, right: 16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={axis} />
             <YAxis type="category" dataKey="label" width={90} tick={axis} />
             <Tooltip />
             <Bar dataKey="count" name="Fact-checks" isAnimationActive={false}>
-              {stats.verdicts.map((v) => <Cell key={v.ratingId} fill={v.color} />)}
+              {stats.verdicts.map((v) => (
+                <Cell key={v.ratingId} fill={v.color} />
+              ))}
             </Bar>
           </BarChart>
         </Figure>
-        <Figure title="Median hours from marking to publication, per week" table={<Table head={["Week", "Published", "Median hours"]} rows={stats.weeks.map((w) => [week(w.weekStart), w.published, w.medianHoursToPublish == null ? "—" : (Math.round(w.medianHoursToPublish * 10) / 10).toString()])} testId="stats-time-to-publish" />}>
+        <Figure
+          title="Median hours from marking to publication, per week"
+          table={
+            <Table
+              head={["Week", "Published", "Median hours"]}
+              rows={stats.weeks.map((w) => [
+                week(w.weekStart),
+                w.published,
+                w.medianHoursToPublish == null ? "—" : (Math.round(w.medianHoursToPublish * 10) / 10).toString(),
+              ])}
+              testId="stats-time-to-publish"
+            />
+          }
+        >
           <LineChart accessibilityLayer={false} data={weeks} responsive style={chartStyle} margin={{ left: -20, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="week" tick={axis} />
             <YAxis tick={axis} />
             <Tooltip />
-            <Line type="monotone" dataKey="median" name="Median hours" stroke="#0969da" strokeWidth={2} connectNulls isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="median"
+              name="Median hours"
+              stroke="#0969da"
+              strokeWidth={2}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </Figure>
         <Figure
           title="Open work per fact-checker"
-          note={stats.unassignedOpen ? `${stats.unassignedOpen} open claim${stats.unassignedOpen === 1 ? "" : "s"} assigned to nobody` : undefined}
-          table={<Table head={["Assignee", "Selected", "Researching", "In review"]} rows={stats.openWork.map((w) => [w.name, w.selected, w.researching, w.inReview])} testId="stats-open-work" />}
+          note={
+            stats.unassignedOpen
+              ? `${stats.unassignedOpen} open claim${stats.unassignedOpen === 1 ? "" : "s"} assigned to nobody`
+              : undefined
+          }
+          table={
+            <Table
+              head={["Assignee", "Selected", "Researching", "In review"]}
+              rows={stats.openWork.map((w) => [w.name, w.selected, w.researching, w.inReview])}
+              testId="stats-open-work"
+            />
+          }
         >
           <BarChart accessibilityLayer={false} data={work} layout="vertical" responsive style={chartStyle} margin={{ left: 20, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -77,7 +149,17 @@ export function Dashboard({ stats }: { stats: DashboardStats }) {
             <Bar dataKey="inReview" name="In review" stackId="w" fill={statusColors.IN_REVIEW} isAnimationActive={false} />
           </BarChart>
         </Figure>
-        <Figure title="Recurring claims found per week" note={`${stats.recurringTotal} claim${stats.recurringTotal === 1 ? "" : "s"} confirmed as repeating an earlier one, all time`} table={<Table head={["Week", "Recurring claims"]} rows={stats.weeks.map((w) => [week(w.weekStart), w.recurring])} testId="stats-recurring" />}>
+        <Figure
+          title="Recurring claims found per week"
+          note={`${stats.recurringTotal} claim${stats.recurringTotal === 1 ? "" : "s"} confirmed as repeating an earlier one, all time`}
+          table={
+            <Table
+              head={["Week", "Recurring claims"]}
+              rows={stats.weeks.map((w) => [week(w.weekStart), w.recurring])}
+              testId="stats-recurring"
+            />
+          }
+        >
           <BarChart accessibilityLayer={false} data={weeks} responsive style={chartStyle} margin={{ left: -20, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="week" tick={axis} />
@@ -95,7 +177,11 @@ function Figure({ title, note, table, children }: { title: string; note?: string
   return (
     <figure className="card chart-figure">
       <figcaption>{title}</figcaption>
-      {note ? <p className="muted" style={{ margin: 0, fontSize: ".85rem" }}>{note}</p> : null}
+      {note ? (
+        <p className="muted" style={{ margin: 0, fontSize: ".85rem" }}>
+          {note}
+        </p>
+      ) : null}
       <div aria-hidden="true">{children}</div>
       <details>
         <summary>The numbers</summary>
@@ -110,8 +196,30 @@ function Table({ head, rows, testId }: { head: string[]; rows: (string | number)
   return (
     <div className="table-wrap" role="region" aria-label={`${head[0]} table`} tabIndex={0}>
       <table data-testid={testId}>
-        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}</tr>)}</tbody>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={j}>{c}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );

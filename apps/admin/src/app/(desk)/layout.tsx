@@ -8,8 +8,15 @@ import { serverQuery } from "@/lib/server";
 
 const MeQuery = graphql(`
   query Me {
-    me { id name role }
-    viewerCan { readTheDesk administer }
+    me {
+      id
+      name
+      role
+    }
+    viewerCan {
+      readTheDesk
+      administer
+    }
   }
 `);
 
@@ -19,7 +26,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   return (
     <>
       <header className="top">
-        <Link href="/" className="brand">Claimdesk</Link>
+        <Link href="/" className="brand">
+          Claimdesk
+        </Link>
         <nav aria-label="Main">
           <Link href="/">Desk</Link>
           <Link href="/articles">Articles</Link>

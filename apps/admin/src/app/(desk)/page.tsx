@@ -10,23 +10,76 @@ export const metadata = { title: "Desk" };
 
 const DeskQuery = graphql(`
   query Desk {
-    claimCounts { status count }
+    claimCounts {
+      status
+      count
+    }
     claimQueue(first: 20, status: [SELECTED, RESEARCHING, IN_REVIEW]) {
       totalCount
-      edges { node { id claimReviewed status updatedAt speaker { name } } }
+      edges {
+        node {
+          id
+          claimReviewed
+          status
+          updatedAt
+          speaker {
+            name
+          }
+        }
+      }
     }
     inReview: claims(first: 10, filter: { status: [IN_REVIEW] }) {
       totalCount
-      edges { node { id claimReviewed assignee { name } updatedAt } }
+      edges {
+        node {
+          id
+          claimReviewed
+          assignee {
+            name
+          }
+          updatedAt
+        }
+      }
     }
     deskStats(weeks: 12) {
-      unassignedOpen recurringTotal
-      weeks { weekStart published medianHoursToPublish recurring marked { status count } }
-      verdicts { ratingId label color count }
-      openWork { userId name selected researching inReview }
+      unassignedOpen
+      recurringTotal
+      weeks {
+        weekStart
+        published
+        medianHoursToPublish
+        recurring
+        marked {
+          status
+          count
+        }
+      }
+      verdicts {
+        ratingId
+        label
+        color
+        count
+      }
+      openWork {
+        userId
+        name
+        selected
+        researching
+        inReview
+      }
     }
     factChecks(first: 5) {
-      edges { node { id headline publishedAt rating { label color } } }
+      edges {
+        node {
+          id
+          headline
+          publishedAt
+          rating {
+            label
+            color
+          }
+        }
+      }
     }
   }
 `);
@@ -50,14 +103,17 @@ export default async function DeskPage() {
           <h2>My queue ({data.claimQueue.totalCount})</h2>
           {data.claimQueue.edges.length === 0 ? (
             <p className="empty">
-              Nothing assigned to you. Open an <Link href="/articles">article</Link> and select a sentence to mark a claim, or ask an editor to assign one.
+              Nothing assigned to you. Open an <Link href="/articles">article</Link> and select a sentence to mark a claim, or ask an editor
+              to assign one.
             </p>
           ) : (
             <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
               {data.claimQueue.edges.map(({ node }) => (
                 <li key={node.id}>
                   <StatusBadge status={node.status} /> <Link href={`/claims/${encodeURIComponent(node.id)}`}>{node.claimReviewed}</Link>
-                  <div className="muted">{node.speaker?.name ?? "Unattributed"} · changed {formatDate(node.updatedAt)}</div>
+                  <div className="muted">
+                    {node.speaker?.name ?? "Unattributed"} · changed {formatDate(node.updatedAt)}
+                  </div>
                 </li>
               ))}
             </ul>
@@ -86,7 +142,9 @@ export default async function DeskPage() {
             <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
               {data.factChecks.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <span className="badge" style={badgeStyle(node.rating.color)}>{node.rating.label}</span>{" "}
+                  <span className="badge" style={badgeStyle(node.rating.color)}>
+                    {node.rating.label}
+                  </span>{" "}
                   <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
                   <div className="muted">{formatDate(node.publishedAt)}</div>
                 </li>

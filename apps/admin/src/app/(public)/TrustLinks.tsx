@@ -11,7 +11,10 @@ export function TrustLinks() {
   return (
     <nav aria-label="About our fact-checking" className="muted" data-testid="trust-links">
       {trustPages.map((p, i) => (
-        <span key={p.href}>{i ? " · " : ""}<Link href={p.href}>{p.label}</Link></span>
+        <span key={p.href}>
+          {i ? " · " : ""}
+          <Link href={p.href}>{p.label}</Link>
+        </span>
       ))}
     </nav>
   );

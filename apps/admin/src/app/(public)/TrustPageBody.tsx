@@ -6,7 +6,11 @@ import { TrustMarkdown } from "./TrustMarkdown";
 
 const TrustPageQuery = graphql(`
   query PublicTrustPage($slug: TrustPageSlug!) {
-    trustPage(slug: $slug) { title body updatedAt }
+    trustPage(slug: $slug) {
+      title
+      body
+      updatedAt
+    }
   }
 `);
 

@@ -9,10 +9,16 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   return (
     <>
       <header className="top" data-testid="site-header">
-        <Link href="/fact-checks" className="brand">{site.name}</Link>
+        <Link href="/fact-checks" className="brand">
+          {site.name}
+        </Link>
         <nav aria-label="Site">
           <Link href="/fact-checks">Fact-checks</Link>
-          {trustPages.map((p) => <Link key={p.href} href={p.href}>{p.label}</Link>)}
+          {trustPages.map((p) => (
+            <Link key={p.href} href={p.href}>
+              {p.label}
+            </Link>
+          ))}
         </nav>
       </header>
       {children}

@@ -4,7 +4,10 @@ import { publicQuery } from "@/lib/server";
 
 const NewsroomQuery = graphql(`
   query PublicNewsroom {
-    newsroom { name url }
+    newsroom {
+      name
+      url
+    }
   }
 `);
 

@@ -3,7 +3,16 @@
  * from CLAIMDESK_API_URL at request time, so the session cookie stays
  * first-party. The API still checks everything (auth, CSRF, limits).
  */
-const forwardedHeaders = ["content-type", "accept", "cookie", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id", "idempotency-key"];
+const forwardedHeaders = [
+  "content-type",
+  "accept",
+  "cookie",
+  "authorization",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+  "x-request-id",
+  "idempotency-key",
+];
 
 /**
  * The browser's address, as the admin's server (server.mjs) saw the socket.
@@ -28,9 +37,17 @@ async function forward(req: Request): Promise<Response> {
   if (peer) headers.set("x-forwarded-for", peer);
   let upstream: Response;
   try {
-    upstream = await fetch(apiUrl, { method: req.method, headers, body: req.method === "POST" ? await req.text() : undefined, cache: "no-store" });
+    upstream = await fetch(apiUrl, {
+      method: req.method,
+      headers,
+      body: req.method === "POST" ? await req.text() : undefined,
+      cache: "no-store",
+    });
   } catch {
-    return Response.json({ errors: [{ message: "The Claimdesk API is not reachable", extensions: { code: "SERVICE_UNAVAILABLE" } }] }, { status: 503 });
+    return Response.json(
+      { errors: [{ message: "The Claimdesk API is not reachable", extensions: { code: "SERVICE_UNAVAILABLE" } }] },
+      { status: 503 },
+    );
   }
   const out = new Headers({ "content-type": upstream.headers.get("content-type") ?? "application/json" });
   for (const cookie of upstream.headers.getSetCookie()) out.append("set-cookie", cookie);

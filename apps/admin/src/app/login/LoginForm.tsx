@@ -7,7 +7,9 @@ const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       __typename
-      ... on Error { message }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -48,7 +50,11 @@ export function LoginForm({ sampleAccounts }: { sampleAccounts: { label: string;
           Password
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error ? <p className="alert" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        ) : null}
         <button className="primary" type="submit" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

@@ -7,11 +7,38 @@ export const metadata = { title: "Admin" };
 
 const AdminQuery = graphql(`
   query Admin {
-    me { id role }
-    viewerCan { administer }
-    users(includeInactive: true) { id name email role active }
-    apiTokens { id name prefix scopes createdAt lastUsedAt revokedAt }
-    defaultRatingScale { ratings { id label description value color } }
+    me {
+      id
+      role
+    }
+    viewerCan {
+      administer
+    }
+    users(includeInactive: true) {
+      id
+      name
+      email
+      role
+      active
+    }
+    apiTokens {
+      id
+      name
+      prefix
+      scopes
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+    defaultRatingScale {
+      ratings {
+        id
+        label
+        description
+        value
+        color
+      }
+    }
   }
 `);
 

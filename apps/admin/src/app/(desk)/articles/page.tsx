@@ -9,16 +9,40 @@ const ArticlesQuery = graphql(`
   query Articles($filter: ArticleFilter, $after: String) {
     articles(first: 20, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title publishedAt byline outlet { name } tags claims(first: 1) { totalCount } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          publishedAt
+          byline
+          outlet {
+            name
+          }
+          tags
+          claims(first: 1) {
+            totalCount
+          }
+        }
+      }
     }
   }
 `);
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const data = await serverQuery(ArticlesQuery, { filter: { query: params.q || undefined, tag: params.tag || undefined }, after: params.after });
-  const next = new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.tag ? { tag: params.tag } : {}), after: data.articles.pageInfo.endCursor ?? "" });
+  const data = await serverQuery(ArticlesQuery, {
+    filter: { query: params.q || undefined, tag: params.tag || undefined },
+    after: params.after,
+  });
+  const next = new URLSearchParams({
+    ...(params.q ? { q: params.q } : {}),
+    ...(params.tag ? { tag: params.tag } : {}),
+    after: data.articles.pageInfo.endCursor ?? "",
+  });
   return (
     <>
       <div className="row" style={{ justifyContent: "space-between" }}>
@@ -38,28 +62,35 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Articles" tabIndex={0}>
-        <table>
-          <thead>
-            <tr><th>Title</th><th>Outlet</th><th>Published</th><th>Claims</th></tr>
-          </thead>
-          <tbody>
-            {data.articles.edges.map(({ node }) => (
-              <tr key={node.id}>
-                <td>
-                  <Link href={`/articles/${encodeURIComponent(node.id)}`}>{node.title}</Link>
-                  <div className="muted">{node.tags.join(", ")}</div>
-                </td>
-                <td>{node.outlet?.name ?? "—"}</td>
-                <td>{formatDate(node.publishedAt)}</td>
-                <td>{node.claims.totalCount}</td>
+          <table>
+            <thead>
+              <tr>
+                <th>Title</th>
+                <th>Outlet</th>
+                <th>Published</th>
+                <th>Claims</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.articles.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link href={`/articles/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+                    <div className="muted">{node.tags.join(", ")}</div>
+                  </td>
+                  <td>{node.outlet?.name ?? "—"}</td>
+                  <td>{formatDate(node.publishedAt)}</td>
+                  <td>{node.claims.totalCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {data.articles.pageInfo.hasNextPage ? (
-        <div className="pager"><Link href={`/articles?${next}`}>Next page →</Link></div>
+        <div className="pager">
+          <Link href={`/articles?${next}`}>Next page →</Link>
+        </div>
       ) : null}
     </>
   );

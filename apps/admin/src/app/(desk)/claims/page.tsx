@@ -11,8 +11,28 @@ const ClaimsQuery = graphql(`
   query Claims($filter: ClaimFilter, $after: String) {
     claims(first: 25, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id claimReviewed status updatedAt assignee { name } rating { label color } speaker { name } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          claimReviewed
+          status
+          updatedAt
+          assignee {
+            name
+          }
+          rating {
+            label
+            color
+          }
+          speaker {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -29,33 +49,52 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <select name="status" defaultValue={params.status ?? ""} aria-label="Status">
           <option value="">Any status</option>
           {Object.entries(statusLabels).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
         <button type="submit">Filter</button>
       </form>
       <p className="muted">{plural(data.claims.totalCount, "claim")}</p>
       <div className="table-wrap" role="region" aria-label="Claims" tabIndex={0}>
-      <table>
-        <thead>
-          <tr><th>Claim</th><th>Status</th><th>Verdict</th><th>Assignee</th><th>Changed</th></tr>
-        </thead>
-        <tbody>
-          {data.claims.edges.map(({ node }) => (
-            <tr key={node.id}>
-              <td><Link href={`/claims/${encodeURIComponent(node.id)}`}>{node.claimReviewed}</Link><div className="muted">{node.speaker?.name}</div></td>
-              <td><StatusBadge status={node.status} /></td>
-              <td><RatingBadge rating={node.rating} /></td>
-              <td>{node.assignee?.name ?? "—"}</td>
-              <td>{formatDate(node.updatedAt)}</td>
+        <table>
+          <thead>
+            <tr>
+              <th>Claim</th>
+              <th>Status</th>
+              <th>Verdict</th>
+              <th>Assignee</th>
+              <th>Changed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.claims.edges.map(({ node }) => (
+              <tr key={node.id}>
+                <td>
+                  <Link href={`/claims/${encodeURIComponent(node.id)}`}>{node.claimReviewed}</Link>
+                  <div className="muted">{node.speaker?.name}</div>
+                </td>
+                <td>
+                  <StatusBadge status={node.status} />
+                </td>
+                <td>
+                  <RatingBadge rating={node.rating} />
+                </td>
+                <td>{node.assignee?.name ?? "—"}</td>
+                <td>{formatDate(node.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {data.claims.pageInfo.hasNextPage ? (
         <div className="pager">
-          <Link href={`/claims?${new URLSearchParams({ ...(params.status ? { status: params.status } : {}), ...(params.q ? { q: params.q } : {}), after: data.claims.pageInfo.endCursor ?? "" })}`}>Next page →</Link>
+          <Link
+            href={`/claims?${new URLSearchParams({ ...(params.status ? { status: params.status } : {}), ...(params.q ? { q: params.q } : {}), after: data.claims.pageInfo.endCursor ?? "" })}`}
+          >
+            Next page →
+          </Link>
         </div>
       ) : null}
     </>

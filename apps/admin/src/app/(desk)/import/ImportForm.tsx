@@ -10,31 +10,76 @@ const ImportClaimReviews = graphql(`
       __typename
       ... on MutationImportClaimReviewsSuccess {
         data {
-          imported { ...ImportedReview }
-          updated { ...ImportedReview }
-          refused { position url reasons }
+          imported {
+            ...ImportedReview
+          }
+          updated {
+            ...ImportedReview
+          }
+          refused {
+            position
+            url
+            reasons
+          }
         }
       }
-      ... on ClaimReviewImportError { problems }
-      ... on Error { message }
+      ... on ClaimReviewImportError {
+        problems
+      }
+      ... on Error {
+        message
+      }
     }
   }
-  fragment ImportedReview on ExternalFactCheck { id url claimReviewed publisherName ratingLabel rating { label color } }
+  fragment ImportedReview on ExternalFactCheck {
+    id
+    url
+    claimReviewed
+    publisherName
+    ratingLabel
+    rating {
+      label
+      color
+    }
+  }
 `);
 
-type Review = { id: string; url: string; claimReviewed: string; publisherName: string; ratingLabel: string; rating?: { label: string; color: string } | null };
+type Review = {
+  id: string;
+  url: string;
+  claimReviewed: string;
+  publisherName: string;
+  ratingLabel: string;
+  rating?: { label: string; color: string } | null;
+};
 type Result = { imported: Review[]; updated: Review[]; refused: { position: number; url?: string | null; reasons: string[] }[] };
 
 function ReviewList({ title, reviews }: { title: string; reviews: Review[] }) {
   if (!reviews.length) return null;
   return (
     <section>
-      <h3>{title} ({reviews.length})</h3>
+      <h3>
+        {title} ({reviews.length})
+      </h3>
       <ul>
         {reviews.map((f) => (
           <li key={f.id}>
-            <a href={f.url} target="_blank" rel="noopener noreferrer">{f.claimReviewed}</a> — {f.publisherName}: {f.ratingLabel}
-            {f.rating ? <> (ours: <span className="badge" style={{ background: f.rating.color }}>{f.rating.label}</span>)</> : " (not mapped to our scale yet)"}
+            <a href={f.url} target="_blank" rel="noopener noreferrer">
+              {f.claimReviewed}
+            </a>{" "}
+            — {f.publisherName}: {f.ratingLabel}
+            {f.rating ? (
+              <>
+                {" "}
+                (ours:{" "}
+                <span className="badge" style={{ background: f.rating.color }}>
+                  {f.rating.label}
+                </span>
+                )
+              </>
+            ) : (
+              " (not mapped to our scale yet)"
+            )}
           </li>
         ))}
       </ul>
@@ -75,7 +120,11 @@ export function ImportForm() {
     >
       <label>
         File (.json, .jsonld or .html)
-        <input type="file" accept=".json,.jsonld,.html,.htm,application/json,application/ld+json,text/html" onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? "")} />
+        <input
+          type="file"
+          accept=".json,.jsonld,.html,.htm,application/json,application/ld+json,text/html"
+          onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? "")}
+        />
       </label>
       <label>
         JSON-LD or page HTML
@@ -88,7 +137,11 @@ export function ImportForm() {
       {problems.length ? (
         <div className="alert" role="alert">
           <strong>Nothing was imported:</strong>
-          <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {result ? (
@@ -102,7 +155,8 @@ export function ImportForm() {
               <ul>
                 {result.refused.map((r) => (
                   <li key={r.position}>
-                    ClaimReview {r.position}{r.url ? ` (${r.url})` : ""}: {r.reasons.join("; ")}
+                    ClaimReview {r.position}
+                    {r.url ? ` (${r.url})` : ""}: {r.reasons.join("; ")}
                   </li>
                 ))}
               </ul>
@@ -110,7 +164,11 @@ export function ImportForm() {
           ) : null}
         </div>
       ) : null}
-      <div><button className="primary" type="submit" disabled={busy || !text.trim()}>{busy ? "Importing…" : "Import"}</button></div>
+      <div>
+        <button className="primary" type="submit" disabled={busy || !text.trim()}>
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </div>
     </form>
   );
 }

@@ -12,27 +12,53 @@ const AddCorrection = graphql(`
   mutation AddCorrection($input: AddCorrectionInput!) {
     addCorrection(input: $input) {
       __typename
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
 
-interface Rating { id: string; label: string; color: string }
+interface Rating {
+  id: string;
+  label: string;
+  color: string;
+}
 
 /**
  * A correction to a published fact-check: what changed and why (both shown
  * publicly), and the public fields it may change (verdict, explanation), with
  * the page's before and after side by side.
  */
-export function CorrectionForm({ factCheckId, ratings, current }: { factCheckId: string; ratings: Rating[]; current: { rating: Rating; explanation: string } }) {
+export function CorrectionForm({
+  factCheckId,
+  ratings,
+  current,
+}: {
+  factCheckId: string;
+  ratings: Rating[];
+  current: { rating: Rating; explanation: string };
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [ratingId, setRatingId] = useState("");
   const [explanation, setExplanation] = useState(current.explanation);
   const { busy, run } = useSubmit();
-  if (!open) return <div><button type="button" onClick={() => setOpen(true)}>Add a correction</button></div>;
+  if (!open)
+    return (
+      <div>
+        <button type="button" onClick={() => setOpen(true)}>
+          Add a correction
+        </button>
+      </div>
+    );
   const newRating = ratings.find((r) => r.id === ratingId);
   const explanationChanged = explanation.trim() !== current.explanation.trim();
   return (
@@ -69,18 +95,38 @@ export function CorrectionForm({ factCheckId, ratings, current }: { factCheckId:
         });
       }}
     >
-      <label>What changed (shown publicly)<input name="whatChanged" aria-invalid={!!errors.whatChanged} />{errors.whatChanged ? <span className="field-error">{errors.whatChanged}</span> : null}</label>
-      <label>Why (shown publicly)<input name="reason" aria-invalid={!!errors.reason} />{errors.reason ? <span className="field-error">{errors.reason}</span> : null}</label>
+      <label>
+        What changed (shown publicly)
+        <input name="whatChanged" aria-invalid={!!errors.whatChanged} />
+        {errors.whatChanged ? <span className="field-error">{errors.whatChanged}</span> : null}
+      </label>
+      <label>
+        Why (shown publicly)
+        <input name="reason" aria-invalid={!!errors.reason} />
+        {errors.reason ? <span className="field-error">{errors.reason}</span> : null}
+      </label>
       <label>
         Verdict
         <select name="ratingId" value={ratingId} onChange={(e) => setRatingId(e.target.value)}>
           <option value="">Unchanged ({current.rating.label})</option>
-          {ratings.filter((r) => r.id !== current.rating.id).map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+          {ratings
+            .filter((r) => r.id !== current.rating.id)
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
         </select>
       </label>
       <label>
         Explanation (Markdown)
-        <textarea name="explanation" rows={6} value={explanation} onChange={(e) => setExplanation(e.target.value)} aria-invalid={!!errors.explanation} />
+        <textarea
+          name="explanation"
+          rows={6}
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+          aria-invalid={!!errors.explanation}
+        />
         {errors.explanation ? <span className="field-error">{errors.explanation}</span> : null}
       </label>
       <section className="correction-preview" aria-label="Before and after">
@@ -95,10 +141,18 @@ export function CorrectionForm({ factCheckId, ratings, current }: { factCheckId:
           {explanationChanged ? <Markdown source={explanation} /> : <p className="muted">Explanation unchanged.</p>}
         </div>
       </section>
-      {errors._form ? <p className="alert" role="alert">{errors._form}</p> : null}
+      {errors._form ? (
+        <p className="alert" role="alert">
+          {errors._form}
+        </p>
+      ) : null}
       <div className="row">
-        <button className="primary" type="submit" disabled={busy}>{busy ? "Publishing correction…" : "Publish correction"}</button>
-        <button type="button" onClick={() => setOpen(false)} disabled={busy}>Cancel</button>
+        <button className="primary" type="submit" disabled={busy}>
+          {busy ? "Publishing correction…" : "Publish correction"}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} disabled={busy}>
+          Cancel
+        </button>
       </div>
     </form>
   );

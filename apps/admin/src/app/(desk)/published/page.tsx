@@ -8,12 +8,42 @@ export const metadata = { title: "Published fact-checks" };
 
 const PublishedQuery = graphql(`
   query Published {
-    viewerCan { correct }
+    viewerCan {
+      correct
+    }
     factChecks(first: 50) {
       totalCount
-      edges { node { id headline publishedAt updatedAt explanation rating { id label color } claim { id } corrections { id whatChanged reason createdAt } } }
+      edges {
+        node {
+          id
+          headline
+          publishedAt
+          updatedAt
+          explanation
+          rating {
+            id
+            label
+            color
+          }
+          claim {
+            id
+          }
+          corrections {
+            id
+            whatChanged
+            reason
+            createdAt
+          }
+        }
+      }
     }
-    defaultRatingScale { ratings { id label color } }
+    defaultRatingScale {
+      ratings {
+        id
+        label
+        color
+      }
+    }
   }
 `);
 
@@ -23,21 +53,37 @@ export default async function PublishedPage() {
   return (
     <>
       <h1>Published fact-checks ({data.factChecks.totalCount})</h1>
-      {data.factChecks.edges.length === 0 ? <p className="empty">Nothing published yet. Claims in review can be published from their page.</p> : null}
+      {data.factChecks.edges.length === 0 ? (
+        <p className="empty">Nothing published yet. Claims in review can be published from their page.</p>
+      ) : null}
       <div className="stack">
         {data.factChecks.edges.map(({ node }) => (
           <article key={node.id} className="card stack">
             <div>
-              <span className="badge" style={badgeStyle(node.rating.color)}>{node.rating.label}</span>{" "}
+              <span className="badge" style={badgeStyle(node.rating.color)}>
+                {node.rating.label}
+              </span>{" "}
               <Link href={`/fact-checks/${encodeURIComponent(node.id)}`}>{node.headline}</Link>
-              <div className="muted">Published {formatDate(node.publishedAt)} · <Link href={`/claims/${encodeURIComponent(node.claim.id)}`}>claim</Link></div>
+              <div className="muted">
+                Published {formatDate(node.publishedAt)} · <Link href={`/claims/${encodeURIComponent(node.claim.id)}`}>claim</Link>
+              </div>
             </div>
             {node.corrections.length ? (
               <ul>
-                {node.corrections.map((c) => <li key={c.id}><strong>Correction {formatDate(c.createdAt)}:</strong> {correctionLine(c)}</li>)}
+                {node.corrections.map((c) => (
+                  <li key={c.id}>
+                    <strong>Correction {formatDate(c.createdAt)}:</strong> {correctionLine(c)}
+                  </li>
+                ))}
               </ul>
             ) : null}
-            {canCorrect ? <CorrectionForm factCheckId={node.id} ratings={data.defaultRatingScale?.ratings ?? []} current={{ rating: node.rating, explanation: node.explanation }} /> : null}
+            {canCorrect ? (
+              <CorrectionForm
+                factCheckId={node.id}
+                ratings={data.defaultRatingScale?.ratings ?? []}
+                current={{ rating: node.rating, explanation: node.explanation }}
+              />
+            ) : null}
           </article>
         ))}
       </div>

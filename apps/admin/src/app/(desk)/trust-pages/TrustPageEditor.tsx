@@ -10,13 +10,27 @@ const UpdateTrustPage = graphql(`
   mutation UpdateTrustPage($slug: TrustPageSlug!, $title: String!, $body: String!) {
     updateTrustPage(slug: $slug, title: $title, body: $body) {
       __typename
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
 
-type Page = { slug: TrustPageSlug; path: string; title: string; body: string; updatedAt?: string | null; versions: { title: string; body: string; savedAt: string; savedBy?: string | null }[] };
+type Page = {
+  slug: TrustPageSlug;
+  path: string;
+  title: string;
+  body: string;
+  updatedAt?: string | null;
+  versions: { title: string; body: string; savedAt: string; savedBy?: string | null }[];
+};
 
 export function TrustPageEditor({ page }: { page: Page }) {
   const router = useRouter();
@@ -37,7 +51,8 @@ export function TrustPageEditor({ page }: { page: Page }) {
             if (r.__typename === "MutationUpdateTrustPageSuccess") {
               setMessage({ ok: true, text: "Saved and published." });
               router.refresh();
-            } else if (r.__typename === "ValidationError") setMessage({ ok: false, text: r.fieldErrors.map((f) => `${f.path.at(-1)} ${f.message}`).join("; ") });
+            } else if (r.__typename === "ValidationError")
+              setMessage({ ok: false, text: r.fieldErrors.map((f) => `${f.path.at(-1)} ${f.message}`).join("; ") });
             else setMessage({ ok: false, text: "message" in r ? r.message : "Not saved" });
           } catch (error) {
             setMessage({ ok: false, text: (error as Error).message });
@@ -46,18 +61,35 @@ export function TrustPageEditor({ page }: { page: Page }) {
           }
         }}
       >
-        <h2><a href={page.path} target="_blank" rel="noopener noreferrer">{page.path}</a></h2>
-        <label>Title <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} /></label>
-        <label>Text (Markdown) <textarea rows={12} value={body} onChange={(e) => setBody(e.target.value)} required /></label>
-        {message ? <div className={message.ok ? "ok" : "alert"} role={message.ok ? "status" : "alert"}>{message.text}</div> : null}
-        <div><button className="primary" type="submit" disabled={busy}>{busy ? "Saving…" : "Save"}</button></div>
+        <h2>
+          <a href={page.path} target="_blank" rel="noopener noreferrer">
+            {page.path}
+          </a>
+        </h2>
+        <label>
+          Title <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+        </label>
+        <label>
+          Text (Markdown) <textarea rows={12} value={body} onChange={(e) => setBody(e.target.value)} required />
+        </label>
+        {message ? (
+          <div className={message.ok ? "ok" : "alert"} role={message.ok ? "status" : "alert"}>
+            {message.text}
+          </div>
+        ) : null}
+        <div>
+          <button className="primary" type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Save"}
+          </button>
+        </div>
       </form>
       <details>
         <summary>Versions ({page.versions.length})</summary>
         <ol>
           {page.versions.map((v, i) => (
             <li key={i}>
-              {formatDate(v.savedAt)}{v.savedBy ? ` by ${v.savedBy}` : ""}: {v.title}
+              {formatDate(v.savedAt)}
+              {v.savedBy ? ` by ${v.savedBy}` : ""}: {v.title}
               <pre style={{ whiteSpace: "pre-wrap" }}>{v.body}</pre>
             </li>
           ))}

@@ -7,8 +7,22 @@ export const metadata = { title: "Trust pages" };
 
 const TrustPagesQuery = graphql(`
   query TrustPagesAdmin {
-    me { role }
-    trustPages { slug path title body updatedAt versions { title body savedAt savedBy } }
+    me {
+      role
+    }
+    trustPages {
+      slug
+      path
+      title
+      body
+      updatedAt
+      versions {
+        title
+        body
+        savedAt
+        savedBy
+      }
+    }
   }
 `);
 
@@ -19,8 +33,12 @@ export default async function TrustPagesAdmin() {
   return (
     <>
       <h1>Trust pages</h1>
-      <p className="muted">Public pages about how the newsroom works, linked from every published fact-check. Markdown; every saved version is kept.</p>
-      {data.trustPages.map((p) => <TrustPageEditor key={p.slug} page={p} />)}
+      <p className="muted">
+        Public pages about how the newsroom works, linked from every published fact-check. Markdown; every saved version is kept.
+      </p>
+      {data.trustPages.map((p) => (
+        <TrustPageEditor key={p.slug} page={p} />
+      ))}
     </>
   );
 }

@@ -11,7 +11,21 @@ export function generateMetadata() {
 
 const PublicListQuery = graphql(`
   query PublicFactChecks {
-    factChecks(first: 50) { edges { node { id slug headline claimReviewed publishedAt rating { label color } } } }
+    factChecks(first: 50) {
+      edges {
+        node {
+          id
+          slug
+          headline
+          claimReviewed
+          publishedAt
+          rating {
+            label
+            color
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -24,14 +38,20 @@ export default async function PublicFactChecksPage() {
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {factChecks.edges.map(({ node }) => (
           <li key={node.id} className="card">
-            <span className="badge" style={{ background: node.rating.color }}>{node.rating.label}</span>{" "}
+            <span className="badge" style={{ background: node.rating.color }}>
+              {node.rating.label}
+            </span>{" "}
             <Link href={`/fact-checks/${node.slug ?? encodeURIComponent(node.id)}`}>{node.headline}</Link>
-            <div className="muted">{node.claimReviewed} · {formatDate(node.publishedAt)}</div>
+            <div className="muted">
+              {node.claimReviewed} · {formatDate(node.publishedAt)}
+            </div>
           </li>
         ))}
       </ul>
       <TrustLinks />
-      <p className="muted"><Link href="/login">Newsroom sign-in</Link></p>
+      <p className="muted">
+        <Link href="/login">Newsroom sign-in</Link>
+      </p>
     </main>
   );
 }

@@ -10,7 +10,16 @@ export async function generateMetadata() {
 
 const MethodologyQuery = graphql(`
   query Methodology {
-    defaultRatingScale { name ratings { id label description color value } }
+    defaultRatingScale {
+      name
+      ratings {
+        id
+        label
+        description
+        color
+        value
+      }
+    }
   }
 `);
 
@@ -24,7 +33,11 @@ export default async function MethodologyPage() {
       <dl>
         {scale?.ratings.map((r) => (
           <div key={r.id} style={{ marginBottom: ".75rem" }}>
-            <dt><span className="badge" style={{ background: r.color }}>{r.label}</span></dt>
+            <dt>
+              <span className="badge" style={{ background: r.color }}>
+                {r.label}
+              </span>
+            </dt>
             <dd style={{ marginLeft: 0 }}>{r.description}</dd>
           </div>
         ))}

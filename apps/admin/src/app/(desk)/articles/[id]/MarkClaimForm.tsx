@@ -24,9 +24,20 @@ const CreateClaim = graphql(`
   mutation MarkClaim($input: CreateClaimInput!) {
     createClaim(input: $input) {
       __typename
-      ... on MutationCreateClaimSuccess { data { id } }
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on MutationCreateClaimSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -34,10 +45,32 @@ const CreateClaim = graphql(`
 const SimilarToSelection = graphql(`
   query SimilarToSelection($text: String!) {
     similarClaims(text: $text, first: 5) {
-      score level
-      claim { id claimReviewed status createdAt appearances { article { id title } } }
-      publishedFactCheck { id headline publishedAt }
-      externalFactCheck { id url claimReviewed publisherName ratingLabel }
+      score
+      level
+      claim {
+        id
+        claimReviewed
+        status
+        createdAt
+        appearances {
+          article {
+            id
+            title
+          }
+        }
+      }
+      publishedFactCheck {
+        id
+        headline
+        publishedAt
+      }
+      externalFactCheck {
+        id
+        url
+        claimReviewed
+        publisherName
+        ratingLabel
+      }
     }
   }
 `);
@@ -45,10 +78,25 @@ const SimilarToSelection = graphql(`
 type Match = Awaited<ReturnType<typeof similar>>[number];
 const similar = async (text: string) => (await request(SimilarToSelection, { text })).similarClaims;
 
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase().replace(/\s+/g, " ") === b.trim().toLocaleLowerCase().replace(/\s+/g, " ");
+const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase().replace(/\s+/g, " ") === b.trim().toLocaleLowerCase().replace(/\s+/g, " ");
 
 /** The "Mark as claim" form for a selection: warns of overlaps, similar claims and duplicate speakers. */
-export function MarkClaimForm({ articleId, body, selection, appearances, people, onCancel }: { articleId: string; body: string; selection: MarkSelection; appearances: Appearance[]; people: { id: string; name: string; title?: string | null }[]; onCancel: () => void }) {
+export function MarkClaimForm({
+  articleId,
+  body,
+  selection,
+  appearances,
+  people,
+  onCancel,
+}: {
+  articleId: string;
+  body: string;
+  selection: MarkSelection;
+  appearances: Appearance[];
+  people: { id: string; name: string; title?: string | null }[];
+  onCancel: () => void;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [speakerChoice, setSpeakerChoice] = useState("");
@@ -58,13 +106,20 @@ export function MarkClaimForm({ articleId, body, selection, appearances, people,
 
   const start16 = toUtf16(body, selection.start);
   const end16 = toUtf16(body, selection.end);
-  const overlaps = overlapping(appearances.map((a) => ({ start: toUtf16(body, a.spanStart), end: toUtf16(body, a.spanEnd), item: a })), start16, end16).map((s) => s.item);
+  const overlaps = overlapping(
+    appearances.map((a) => ({ start: toUtf16(body, a.spanStart), end: toUtf16(body, a.spanEnd), item: a })),
+    start16,
+    end16,
+  ).map((s) => s.item);
   const existingPerson = newName.trim() ? people.find((p) => sameName(p.name, newName)) : undefined;
 
   useEffect(() => {
     let current = true;
     setMatches(null);
-    similar(selection.quote).then((m) => current && setMatches(m), () => current && setMatches([]));
+    similar(selection.quote).then(
+      (m) => current && setMatches(m),
+      () => current && setMatches([]),
+    );
     return () => {
       current = false;
     };
@@ -86,8 +141,14 @@ export function MarkClaimForm({ articleId, body, selection, appearances, people,
               quote: selection.quote,
               claimReviewed: String(form.get("claimReviewed") ?? "").trim() || null,
               speakerId: speaker && speaker !== "__new" ? speaker : null,
-              newSpeaker: speaker === "__new" && newSpeaker ? { name: newSpeaker, title: String(form.get("newSpeakerTitle") ?? "").trim() || null } : null,
-              tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+              newSpeaker:
+                speaker === "__new" && newSpeaker
+                  ? { name: newSpeaker, title: String(form.get("newSpeakerTitle") ?? "").trim() || null }
+                  : null,
+              tags: String(form.get("tags") ?? "")
+                .split(",")
+                .map((t) => t.trim())
+                .filter(Boolean),
               checkworthiness: selection.score ?? null,
               checkworthinessReasons: selection.reasons ?? null,
             },
@@ -139,7 +200,10 @@ export function MarkClaimForm({ articleId, body, selection, appearances, people,
           <select {...p} value={speakerChoice} onChange={(e) => setSpeakerChoice(e.target.value)}>
             <option value="">Unattributed</option>
             {people.map((person) => (
-              <option key={person.id} value={person.id}>{person.name}{person.title ? ` (${person.title})` : ""}</option>
+              <option key={person.id} value={person.id}>
+                {person.name}
+                {person.title ? ` (${person.title})` : ""}
+              </option>
             ))}
             <option value="__new">+ New person…</option>
           </select>
@@ -147,24 +211,45 @@ export function MarkClaimForm({ articleId, body, selection, appearances, people,
       </Field>
       {speakerChoice === "__new" ? (
         <>
-          <Field label="Name" name="newSpeaker" error={errors["newSpeaker.name"]}>{(p) => <input {...p} required value={newName} onChange={(e) => setNewName(e.target.value)} />}</Field>
+          <Field label="Name" name="newSpeaker" error={errors["newSpeaker.name"]}>
+            {(p) => <input {...p} required value={newName} onChange={(e) => setNewName(e.target.value)} />}
+          </Field>
           {existingPerson ? (
             <p className="notice" role="status" data-testid="duplicate-speaker">
-              {existingPerson.name}{existingPerson.title ? ` (${existingPerson.title})` : ""} is already a speaker.{" "}
-              <button type="button" onClick={() => { setSpeakerChoice(existingPerson.id); setNewName(""); }}>Use {existingPerson.name}</button>
+              {existingPerson.name}
+              {existingPerson.title ? ` (${existingPerson.title})` : ""} is already a speaker.{" "}
+              <button
+                type="button"
+                onClick={() => {
+                  setSpeakerChoice(existingPerson.id);
+                  setNewName("");
+                }}
+              >
+                Use {existingPerson.name}
+              </button>
             </p>
           ) : null}
-          <Field label="Title or role" name="newSpeakerTitle">{(p) => <input {...p} />}</Field>
+          <Field label="Title or role" name="newSpeakerTitle">
+            {(p) => <input {...p} />}
+          </Field>
         </>
       ) : null}
-      <Field label="Tags (comma-separated)" name="tags" error={errors.tags}>{(p) => <input {...p} />}</Field>
+      <Field label="Tags (comma-separated)" name="tags" error={errors.tags}>
+        {(p) => <input {...p} />}
+      </Field>
       <SimilarList matches={matches} />
       {errors.quote || errors.spanStart || errors.spanEnd || errors._form ? (
-        <p className="alert" role="alert">{errors.quote ?? errors.spanStart ?? errors.spanEnd ?? errors._form}</p>
+        <p className="alert" role="alert">
+          {errors.quote ?? errors.spanStart ?? errors.spanEnd ?? errors._form}
+        </p>
       ) : null}
       <div className="row">
-        <button className="primary" type="submit" disabled={busy}>{busy ? "Marking…" : "Mark as claim"}</button>
-        <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
+        <button className="primary" type="submit" disabled={busy}>
+          {busy ? "Marking…" : "Mark as claim"}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
       </div>
     </form>
   );
@@ -172,28 +257,56 @@ export function MarkClaimForm({ articleId, body, selection, appearances, people,
 
 /** Has this been checked already? Each match with what tells it apart: article, status, date. */
 function SimilarList({ matches }: { matches: Match[] | null }) {
-  if (matches === null) return <p className="muted" aria-live="polite">Looking for similar claims…</p>;
-  if (!matches.length) return <p className="muted" aria-live="polite">No similar claims or fact-checks.</p>;
+  if (matches === null)
+    return (
+      <p className="muted" aria-live="polite">
+        Looking for similar claims…
+      </p>
+    );
+  if (!matches.length)
+    return (
+      <p className="muted" aria-live="polite">
+        No similar claims or fact-checks.
+      </p>
+    );
   return (
     <section aria-label="Similar claims" aria-live="polite">
       <strong>Similar claims</strong>
       <ul className="stack" style={{ listStyle: "none", padding: 0, margin: ".25rem 0 0" }} data-testid="mark-matches">
         {matches.map((m, i) => (
           <li key={m.claim?.id ?? m.externalFactCheck?.id ?? i}>
-            <ToneBadge color={m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f"}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</ToneBadge>{" "}
+            <ToneBadge color={m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f"}>
+              {m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}
+            </ToneBadge>{" "}
             {m.claim ? (
               <>
                 <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>
                 <div className="muted row">
                   <StatusBadge status={m.claim.status} />
-                  <span>{[m.claim.appearances[0]?.article.title, `marked ${formatDate(m.claim.createdAt)}`, `${Math.round(m.score * 100)}% alike`].filter(Boolean).join(" · ")}</span>
+                  <span>
+                    {[
+                      m.claim.appearances[0]?.article.title,
+                      `marked ${formatDate(m.claim.createdAt)}`,
+                      `${Math.round(m.score * 100)}% alike`,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
                 </div>
-                {m.publishedFactCheck ? <div className="muted">Fact-checked {formatDate(m.publishedFactCheck.publishedAt)}: {m.publishedFactCheck.headline}</div> : null}
+                {m.publishedFactCheck ? (
+                  <div className="muted">
+                    Fact-checked {formatDate(m.publishedFactCheck.publishedAt)}: {m.publishedFactCheck.headline}
+                  </div>
+                ) : null}
               </>
             ) : m.externalFactCheck ? (
               <>
-                <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">{m.externalFactCheck.claimReviewed}</a>
-                <div className="muted">{m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel} · {Math.round(m.score * 100)}% alike</div>
+                <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">
+                  {m.externalFactCheck.claimReviewed}
+                </a>
+                <div className="muted">
+                  {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel} · {Math.round(m.score * 100)}% alike
+                </div>
               </>
             ) : null}
           </li>

@@ -7,7 +7,18 @@ const RecurringQuery = graphql(`
   query ArticleRecurringClaims($id: ID!) {
     node(id: $id) {
       ... on Article {
-        recurringClaims { sentence score factCheck { id headline rating { label color } } }
+        recurringClaims {
+          sentence
+          score
+          factCheck {
+            id
+            headline
+            rating {
+              label
+              color
+            }
+          }
+        }
       }
     }
   }
@@ -24,8 +35,11 @@ export async function RecurringClaims({ articleId }: { articleId: string }) {
       <ul style={{ margin: ".25rem 0 0", paddingLeft: "1rem" }}>
         {recurring.map((r) => (
           <li key={r.factCheck.id + r.sentence}>
-            &ldquo;{r.sentence}&rdquo; matches <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>{" "}
-            <span className="badge" style={badgeStyle(r.factCheck.rating.color)}>{r.factCheck.rating.label}</span>
+            &ldquo;{r.sentence}&rdquo; matches{" "}
+            <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>{" "}
+            <span className="badge" style={badgeStyle(r.factCheck.rating.color)}>
+              {r.factCheck.rating.label}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,14 @@
 "use client";
 import { useState } from "react";
 
-export interface Suggestion { text: string; spanStart: number; spanEnd: number; score: number; reasons: string[]; alreadyMarked: boolean }
+export interface Suggestion {
+  text: string;
+  spanStart: number;
+  spanEnd: number;
+  score: number;
+  reasons: string[];
+  alreadyMarked: boolean;
+}
 
 /** How many suggestions show at first, and how many more each "More" adds. */
 const PAGE = 5;
@@ -11,7 +18,15 @@ const PAGE = 5;
  * low-scoring article still offers its best sentences. Marked sentences drop
  * out and the next ones move up, so the list keeps its length as the editor works.
  */
-export function SuggestedClaims({ suggestions, marked, onPick }: { suggestions: Suggestion[]; marked: { spanStart: number; spanEnd: number }[]; onPick: (s: Suggestion) => void }) {
+export function SuggestedClaims({
+  suggestions,
+  marked,
+  onPick,
+}: {
+  suggestions: Suggestion[];
+  marked: { spanStart: number; spanEnd: number }[];
+  onPick: (s: Suggestion) => void;
+}) {
   const [shown, setShown] = useState(PAGE);
   const open = suggestions.filter((s) => !s.alreadyMarked && !marked.some((m) => m.spanStart < s.spanEnd && m.spanEnd > s.spanStart));
   const visible = open.slice(0, shown);
@@ -31,13 +46,17 @@ export function SuggestedClaims({ suggestions, marked, onPick }: { suggestions: 
               >
                 {s.text}
               </button>
-              <div className="muted" style={{ fontSize: ".85rem" }}>score {s.score.toFixed(2)}: {s.reasons.join("; ")}</div>
+              <div className="muted" style={{ fontSize: ".85rem" }}>
+                score {s.score.toFixed(2)}: {s.reasons.join("; ")}
+              </div>
             </li>
           ))}
         </ol>
       )}
       {open.length > shown ? (
-        <button type="button" onClick={() => setShown(shown + PAGE)}>More ({open.length - shown} left)</button>
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          More ({open.length - shown} left)
+        </button>
       ) : null}
     </section>
   );

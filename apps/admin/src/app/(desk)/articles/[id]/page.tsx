@@ -11,15 +11,59 @@ const ArticleQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Article {
-        id title body byline dateline publishedAt canonicalUrl tags outlet { name }
+        id
+        title
+        body
+        byline
+        dateline
+        publishedAt
+        canonicalUrl
+        tags
+        outlet {
+          name
+        }
         claims(first: 100) {
           totalCount
-          edges { node { id spanStart spanEnd quote claim { id claimReviewed status rating { label color } speaker { name } } } }
+          edges {
+            node {
+              id
+              spanStart
+              spanEnd
+              quote
+              claim {
+                id
+                claimReviewed
+                status
+                rating {
+                  label
+                  color
+                }
+                speaker {
+                  name
+                }
+              }
+            }
+          }
         }
-        suggestions(first: 100) { text spanStart spanEnd score reasons alreadyMarked }
+        suggestions(first: 100) {
+          text
+          spanStart
+          spanEnd
+          score
+          reasons
+          alreadyMarked
+        }
       }
     }
-    people(first: 100) { edges { node { id name title } } }
+    people(first: 100) {
+      edges {
+        node {
+          id
+          name
+          title
+        }
+      }
+    }
   }
 `);
 
@@ -40,7 +84,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         {article.canonicalUrl ? (
           <>
             {" · "}
-            <a href={article.canonicalUrl} target="_blank" rel="noopener noreferrer">original</a>
+            <a href={article.canonicalUrl} target="_blank" rel="noopener noreferrer">
+              original
+            </a>
           </>
         ) : null}
       </p>
@@ -53,7 +99,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         recurring={
           // Matching every sentence against all published fact-checks is the slow part of
           // this page; the article streams first and the alert follows when it is ready.
-          <Suspense fallback={<p className="muted" aria-live="polite">Checking whether any sentence was fact-checked before…</p>}>
+          <Suspense
+            fallback={
+              <p className="muted" aria-live="polite">
+                Checking whether any sentence was fact-checked before…
+              </p>
+            }
+          >
             <RecurringClaims articleId={article.id} />
           </Suspense>
         }

@@ -24,7 +24,9 @@ export function segment<T>(length: number, spans: Span<T>[]): Segment<T>[] {
   for (let i = 0; i < cuts.length - 1; i++) {
     const start = cuts[i]!;
     const end = cuts[i + 1]!;
-    const covering = valid.filter((s) => s.start <= start && s.end >= end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+    const covering = valid
+      .filter((s) => s.start <= start && s.end >= end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
     out.push({ start, end, covering });
   }
   return out;

@@ -9,10 +9,33 @@ const PreviewArticle = graphql(`
     previewArticle(input: $input) {
       __typename
       ... on MutationPreviewArticleSuccess {
-        data { title byline publishedAt outletName canonicalUrl language body sources { field source } existing { id title } }
+        data {
+          title
+          byline
+          publishedAt
+          outletName
+          canonicalUrl
+          language
+          body
+          sources {
+            field
+            source
+          }
+          existing {
+            id
+            title
+          }
+        }
       }
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -48,7 +71,9 @@ export function ArticleFromPage({ onPreview }: { onPreview: (preview: ArticlePre
         Paste a link
         <div className="row">
           <input id="from-url" type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
-          <button type="button" onClick={() => void read("url")} disabled={!url.trim() || busy !== null}>{busy === "url" ? "Fetching…" : "Fetch article"}</button>
+          <button type="button" onClick={() => void read("url")} disabled={!url.trim() || busy !== null}>
+            {busy === "url" ? "Fetching…" : "Fetch article"}
+          </button>
         </div>
       </label>
       <details>
@@ -57,9 +82,15 @@ export function ArticleFromPage({ onPreview }: { onPreview: (preview: ArticlePre
           Page HTML
           <textarea id="from-html" rows={6} value={html} onChange={(e) => setHtml(e.target.value)} />
         </label>
-        <button type="button" onClick={() => void read("html")} disabled={!html.trim() || busy !== null}>{busy === "html" ? "Reading…" : "Read HTML"}</button>
+        <button type="button" onClick={() => void read("html")} disabled={!html.trim() || busy !== null}>
+          {busy === "html" ? "Reading…" : "Read HTML"}
+        </button>
       </details>
-      {error ? <p className="alert" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

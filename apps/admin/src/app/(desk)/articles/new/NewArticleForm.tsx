@@ -12,10 +12,27 @@ const CreateArticle = graphql(`
   mutation CreateArticle($input: CreateArticleInput!) {
     createArticle(input: $input) {
       __typename
-      ... on MutationCreateArticleSuccess { data { id } }
-      ... on ValidationError { fieldErrors { path message } }
-      ... on DuplicateArticleError { message existing { id title } }
-      ... on Error { message }
+      ... on MutationCreateArticleSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on DuplicateArticleError {
+        message
+        existing {
+          id
+          title
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -43,10 +60,15 @@ export function NewArticleForm() {
           outletName: text("outletName"),
           byline: text("byline"),
           dateline: text("dateline"),
-          publishedAt: date ? new Date(date === preview?.publishedAt?.slice(0, 10) ? preview.publishedAt : `${date}T00:00:00Z`).toISOString() : null,
+          publishedAt: date
+            ? new Date(date === preview?.publishedAt?.slice(0, 10) ? preview.publishedAt : `${date}T00:00:00Z`).toISOString()
+            : null,
           language: text("language") ?? "en",
           body: String(form.get("body") ?? ""),
-          tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+          tags: String(form.get("tags") ?? "")
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean),
         },
       });
       if (result.__typename === "MutationCreateArticleSuccess") {
@@ -67,53 +89,86 @@ export function NewArticleForm() {
   const from = (field: string) => preview?.sources.find((s) => s.field === field)?.source;
   return (
     <>
-    <ArticleFromPage
-      onPreview={(p) => {
-        setPreview(p);
-        setErrors({});
-        setDuplicate(p.existing ?? null);
-        setVersion((v) => v + 1);
-        setDirty(true);
-      }}
-    />
-    {preview ? <p className="muted">Read from the page. Check every field and the text before saving: claims are marked on this text.</p> : null}
-    <form
-      key={version}
-      className="stack"
-      style={{ maxWidth: 820 }}
-      noValidate
-      onChange={() => setDirty(true)}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
-    >
-      <Field label={label("Title", from("title"))} name="title" error={errors.title}>{(p) => <input {...p} required defaultValue={preview?.title} />}</Field>
-      <Field label={label("URL", from("canonicalUrl"))} name="canonicalUrl" error={errors.canonicalUrl}>{(p) => <input {...p} type="url" placeholder="https://" defaultValue={preview?.canonicalUrl ?? undefined} />}</Field>
-      {duplicate ? (
-        <p className="notice" role="alert">
-          This URL is already in the desk: <Link href={`/articles/${encodeURIComponent(duplicate.id)}`}>{duplicate.title}</Link>
-        </p>
+      <ArticleFromPage
+        onPreview={(p) => {
+          setPreview(p);
+          setErrors({});
+          setDuplicate(p.existing ?? null);
+          setVersion((v) => v + 1);
+          setDirty(true);
+        }}
+      />
+      {preview ? (
+        <p className="muted">Read from the page. Check every field and the text before saving: claims are marked on this text.</p>
       ) : null}
-      <div className="row">
-        <Field label={label("Outlet", from("outletName"))} name="outletName" error={errors.outletName}>{(p) => <input {...p} defaultValue={preview?.outletName ?? undefined} />}</Field>
-        <Field label={label("Byline", from("byline"))} name="byline" error={errors.byline}>{(p) => <input {...p} defaultValue={preview?.byline ?? undefined} />}</Field>
-        <Field label="Dateline" name="dateline" error={errors.dateline}>{(p) => <input {...p} />}</Field>
-        <Field label={label("Published", from("publishedAt"))} name="publishedAt" error={errors.publishedAt}>{(p) => <input {...p} type="date" defaultValue={preview?.publishedAt?.slice(0, 10)} />}</Field>
-        <Field label="Language" name="language" error={errors.language}>{(p) => <input {...p} defaultValue={preview?.language ?? "en"} size={6} />}</Field>
-      </div>
-      <Field label="Tags (comma-separated)" name="tags" error={errors.tags}>{(p) => <input {...p} />}</Field>
-      <Field label="Article text" name="body" error={errors.body}>{(p) => <textarea {...p} rows={16} required defaultValue={preview?.body} />}</Field>
-      {errors._form ? <p className="alert" role="alert">{errors._form}</p> : null}
-      <div>
-        <button className="primary" type="submit" disabled={busy}>{busy ? "Saving…" : "Save article"}</button>
-      </div>
-    </form>
+      <form
+        key={version}
+        className="stack"
+        style={{ maxWidth: 820 }}
+        noValidate
+        onChange={() => setDirty(true)}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(new FormData(event.currentTarget));
+        }}
+      >
+        <Field label={label("Title", from("title"))} name="title" error={errors.title}>
+          {(p) => <input {...p} required defaultValue={preview?.title} />}
+        </Field>
+        <Field label={label("URL", from("canonicalUrl"))} name="canonicalUrl" error={errors.canonicalUrl}>
+          {(p) => <input {...p} type="url" placeholder="https://" defaultValue={preview?.canonicalUrl ?? undefined} />}
+        </Field>
+        {duplicate ? (
+          <p className="notice" role="alert">
+            This URL is already in the desk: <Link href={`/articles/${encodeURIComponent(duplicate.id)}`}>{duplicate.title}</Link>
+          </p>
+        ) : null}
+        <div className="row">
+          <Field label={label("Outlet", from("outletName"))} name="outletName" error={errors.outletName}>
+            {(p) => <input {...p} defaultValue={preview?.outletName ?? undefined} />}
+          </Field>
+          <Field label={label("Byline", from("byline"))} name="byline" error={errors.byline}>
+            {(p) => <input {...p} defaultValue={preview?.byline ?? undefined} />}
+          </Field>
+          <Field label="Dateline" name="dateline" error={errors.dateline}>
+            {(p) => <input {...p} />}
+          </Field>
+          <Field label={label("Published", from("publishedAt"))} name="publishedAt" error={errors.publishedAt}>
+            {(p) => <input {...p} type="date" defaultValue={preview?.publishedAt?.slice(0, 10)} />}
+          </Field>
+          <Field label="Language" name="language" error={errors.language}>
+            {(p) => <input {...p} defaultValue={preview?.language ?? "en"} size={6} />}
+          </Field>
+        </div>
+        <Field label="Tags (comma-separated)" name="tags" error={errors.tags}>
+          {(p) => <input {...p} />}
+        </Field>
+        <Field label="Article text" name="body" error={errors.body}>
+          {(p) => <textarea {...p} rows={16} required defaultValue={preview?.body} />}
+        </Field>
+        {errors._form ? (
+          <p className="alert" role="alert">
+            {errors._form}
+          </p>
+        ) : null}
+        <div>
+          <button className="primary" type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Save article"}
+          </button>
+        </div>
+      </form>
     </>
   );
 }
 
-const sourceNames: Record<string, string> = { "json-ld": "structured data", "open-graph": "Open Graph", meta: "page metadata", page: "the page", readability: "a guess from the text", fetched: "the address fetched" };
+const sourceNames: Record<string, string> = {
+  "json-ld": "structured data",
+  "open-graph": "Open Graph",
+  meta: "page metadata",
+  page: "the page",
+  readability: "a guess from the text",
+  fetched: "the address fetched",
+};
 
 /** "Title (from structured data)": where a prefilled value came from, so the editor knows what to double-check. */
 function label(name: string, source: string | undefined): string {

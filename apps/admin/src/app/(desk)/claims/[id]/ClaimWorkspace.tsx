@@ -13,11 +13,22 @@ import { describeEvent } from "./history";
 import { EvidencePanel } from "./EvidencePanel";
 
 type Claim = ClaimFieldsFragment;
-interface Rating { id: string; label: string; description: string; color: string; value: number }
+interface Rating {
+  id: string;
+  label: string;
+  description: string;
+  color: string;
+  value: number;
+}
 
 const ClaimById = graphql(`
   query ClaimById($id: ID!) {
-    node(id: $id) { __typename ... on Claim { ...ClaimFields } }
+    node(id: $id) {
+      __typename
+      ... on Claim {
+        ...ClaimFields
+      }
+    }
   }
 `);
 
@@ -25,22 +36,44 @@ const UpdateClaim = graphql(`
   mutation UpdateClaim($input: UpdateClaimInput!) {
     updateClaim(input: $input) {
       __typename
-      ... on ConflictError { message current { ...ClaimFields } }
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ConflictError {
+        message
+        current {
+          ...ClaimFields
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
 
 const MoveClaim = graphql(`
   mutation MoveClaim($id: ID!, $to: ClaimStatus!, $version: Int) {
-    moveClaim(id: $id, to: $to, version: $version) { __typename ... on Error { message } }
+    moveClaim(id: $id, to: $to, version: $version) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
   }
 `);
 
 const AssignClaim = graphql(`
   mutation AssignClaim($id: ID!, $assigneeId: ID) {
-    assignClaim(id: $id, assigneeId: $assigneeId) { __typename ... on Error { message } }
+    assignClaim(id: $id, assigneeId: $assigneeId) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
   }
 `);
 
@@ -48,9 +81,18 @@ const Publish = graphql(`
   mutation PublishFactCheck($input: PublishFactCheckInput!) {
     publishFactCheck(input: $input) {
       __typename
-      ... on MutationPublishFactCheckSuccess { data { id } }
-      ... on WorkflowError { message missing }
-      ... on Error { message }
+      ... on MutationPublishFactCheckSuccess {
+        data {
+          id
+        }
+      }
+      ... on WorkflowError {
+        message
+        missing
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -59,19 +101,36 @@ const RequestChanges = graphql(`
   mutation RequestChanges($id: ID!, $note: String!, $version: Int) {
     requestChanges(id: $id, note: $note, version: $version) {
       __typename
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
 
 const AddComment = graphql(`
   mutation AddComment($claimId: ID!, $body: String!) {
-    addComment(claimId: $claimId, body: $body) { __typename ... on Error { message } }
+    addComment(claimId: $claimId, body: $body) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
   }
 `);
 
-interface Draft { claimReviewed: string; tags: string; explanation: string; ratingId: string }
+interface Draft {
+  claimReviewed: string;
+  tags: string;
+  explanation: string;
+  ratingId: string;
+}
 
 const draftOf = (claim: Claim): Draft => ({
   claimReviewed: claim.claimReviewed,
@@ -80,9 +139,24 @@ const draftOf = (claim: Claim): Draft => ({
   ratingId: claim.rating?.id ?? "",
 });
 
-const fieldLabels: Record<keyof Draft, string> = { claimReviewed: "Wording", tags: "Tags", explanation: "Explanation", ratingId: "Verdict" };
+const fieldLabels: Record<keyof Draft, string> = {
+  claimReviewed: "Wording",
+  tags: "Tags",
+  explanation: "Explanation",
+  ratingId: "Verdict",
+};
 
-export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim; me: { id: string; role: string }; ratings: Rating[]; users: { id: string; name: string; role: string; canBeAssigned: boolean }[] }) {
+export function ClaimWorkspace({
+  initial,
+  me,
+  ratings,
+  users,
+}: {
+  initial: Claim;
+  me: { id: string; role: string };
+  ratings: Rating[];
+  users: { id: string; name: string; role: string; canBeAssigned: boolean }[];
+}) {
   const [claim, setClaim] = useState(initial);
   const [draft, setDraft] = useState<Draft>(draftOf(initial));
   const [base, setBase] = useState<Draft>(draftOf(initial));
@@ -123,16 +197,23 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
     setMessage(null);
     setFieldErrors({});
     await act("save", async (idempotencyKey) => {
-      const { updateClaim: result } = await request(UpdateClaim, {
-        input: {
-          id: claim.id,
-          version,
-          claimReviewed: draft.claimReviewed,
-          tags: draft.tags.split(",").map((t) => t.trim()).filter(Boolean),
-          explanation: draft.explanation || null,
-          ...(draft.ratingId ? { ratingId: draft.ratingId } : { clearRating: true }),
+      const { updateClaim: result } = await request(
+        UpdateClaim,
+        {
+          input: {
+            id: claim.id,
+            version,
+            claimReviewed: draft.claimReviewed,
+            tags: draft.tags
+              .split(",")
+              .map((t) => t.trim())
+              .filter(Boolean),
+            explanation: draft.explanation || null,
+            ...(draft.ratingId ? { ratingId: draft.ratingId } : { clearRating: true }),
+          },
         },
-      }, { idempotencyKey });
+        { idempotencyKey },
+      );
       if (result.__typename === "MutationUpdateClaimSuccess") {
         const fresh = await reload();
         if (fresh) setBase(draftOf(fresh));
@@ -173,7 +254,16 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
         reset();
         await afterMove();
         setMessage({ kind: "ok", text: "Returned to the fact-checker with your note." });
-      } else setMessage({ kind: "alert", text: result.__typename === "ValidationError" ? result.fieldErrors.map((e) => `Note ${e.message}`).join("; ") : "message" in result ? result.message : "Could not request changes" });
+      } else
+        setMessage({
+          kind: "alert",
+          text:
+            result.__typename === "ValidationError"
+              ? result.fieldErrors.map((e) => `Note ${e.message}`).join("; ")
+              : "message" in result
+                ? result.message
+                : "Could not request changes",
+        });
     });
   }
 
@@ -182,7 +272,14 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
     await act("publish", async (idempotencyKey) => {
       const { publishFactCheck: result } = await request(
         Publish,
-        { input: { claimId: claim.id, version: claim.version, headline: String(form.get("headline") ?? ""), summary: String(form.get("summary") ?? "") || null } },
+        {
+          input: {
+            claimId: claim.id,
+            version: claim.version,
+            headline: String(form.get("headline") ?? ""),
+            summary: String(form.get("summary") ?? "") || null,
+          },
+        },
         { idempotencyKey },
       );
       if (result.__typename === "MutationPublishFactCheckSuccess") {
@@ -208,14 +305,27 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
             <StatusBadge status={claim.status} />
             <RatingBadge rating={claim.rating} />
             <span className="muted">
-              {claim.speaker ? `${claim.speaker.name}${claim.speaker.title ? `, ${claim.speaker.title}` : ""}` : "Unattributed"} · version {conflict ? <strong>{conflict.version} (saved by someone else; you edited {claim.version})</strong> : claim.version}
+              {claim.speaker ? `${claim.speaker.name}${claim.speaker.title ? `, ${claim.speaker.title}` : ""}` : "Unattributed"} · version{" "}
+              {conflict ? (
+                <strong>
+                  {conflict.version} (saved by someone else; you edited {claim.version})
+                </strong>
+              ) : (
+                claim.version
+              )}
             </span>
           </div>
         </div>
         <div className="stack claim-actions">
           <div className="row" role="group" aria-label="Workflow">
             {moves.map((to) => (
-              <button key={to} type="button" disabled={!!busy || dirty} onClick={() => void move(to)} title={dirty ? "Save your changes first" : undefined}>
+              <button
+                key={to}
+                type="button"
+                disabled={!!busy || dirty}
+                onClick={() => void move(to)}
+                title={dirty ? "Save your changes first" : undefined}
+              >
                 {busy === to ? "Moving…" : moveLabel(claim.status, to)}
               </button>
             ))}
@@ -230,15 +340,20 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
                   const assigneeId = e.target.value || null;
                   void act("assign", async (idempotencyKey) => {
                     const { assignClaim: r } = await request(AssignClaim, { id: claim.id, assigneeId }, { idempotencyKey });
-                    if (r.__typename !== "MutationAssignClaimSuccess") setMessage({ kind: "alert", text: "message" in r ? r.message : "Could not assign" });
+                    if (r.__typename !== "MutationAssignClaimSuccess")
+                      setMessage({ kind: "alert", text: "message" in r ? r.message : "Could not assign" });
                     await reload();
                   });
                 }}
               >
                 <option value="">Unassigned</option>
-                {users.filter((u) => u.canBeAssigned).map((u) => (
-                  <option key={u.id} value={u.id}>{u.name}</option>
-                ))}
+                {users
+                  .filter((u) => u.canBeAssigned)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
               </select>
             </label>
           ) : (
@@ -247,30 +362,62 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
         </div>
       </div>
 
-      {message ? <p className={message.kind} role={message.kind === "alert" ? "alert" : "status"}>{message.text}</p> : null}
+      {message ? (
+        <p className={message.kind} role={message.kind === "alert" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      ) : null}
 
       {conflict ? (
         <section className="notice" role="alert" aria-label="Conflict">
           <strong>Someone else saved this claim while you were editing (now version {conflict.version}).</strong>
           <table className="diff">
-            <thead><tr><th>Field</th><th>Their version</th><th>Yours</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Field</th>
+                <th>Their version</th>
+                <th>Yours</th>
+              </tr>
+            </thead>
             <tbody>
               {(Object.keys(fieldLabels) as (keyof Draft)[])
                 .filter((k) => draftOf(conflict)[k] !== draft[k])
                 .map((k) => (
                   <tr key={k}>
                     <td>{fieldLabels[k]}</td>
-                    <td>{k === "ratingId" ? ratings.find((r) => r.id === draftOf(conflict)[k])?.label ?? "none" : draftOf(conflict)[k] || "—"}</td>
-                    <td>{k === "ratingId" ? ratings.find((r) => r.id === draft[k])?.label ?? "none" : draft[k] || "—"}</td>
+                    <td>
+                      {k === "ratingId"
+                        ? (ratings.find((r) => r.id === draftOf(conflict)[k])?.label ?? "none")
+                        : draftOf(conflict)[k] || "—"}
+                    </td>
+                    <td>{k === "ratingId" ? (ratings.find((r) => r.id === draft[k])?.label ?? "none") : draft[k] || "—"}</td>
                   </tr>
                 ))}
             </tbody>
           </table>
           <div className="row">
-            <button type="button" disabled={!!busy} onClick={() => { setClaim(conflict); setDraft(draftOf(conflict)); setBase(draftOf(conflict)); setConflict(null); }}>
+            <button
+              type="button"
+              disabled={!!busy}
+              onClick={() => {
+                setClaim(conflict);
+                setDraft(draftOf(conflict));
+                setBase(draftOf(conflict));
+                setConflict(null);
+              }}
+            >
               Take theirs (discard mine)
             </button>
-            <button type="button" className="danger" disabled={!!busy} onClick={() => { setClaim(conflict); setBase(draftOf(conflict)); void save(conflict.version); }}>
+            <button
+              type="button"
+              className="danger"
+              disabled={!!busy}
+              onClick={() => {
+                setClaim(conflict);
+                setBase(draftOf(conflict));
+                void save(conflict.version);
+              }}
+            >
               {busy === "save" ? "Saving…" : "Keep mine (save over theirs)"}
             </button>
           </div>
@@ -281,20 +428,41 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
         <section className="card review" aria-label="Review">
           <h2 style={{ marginTop: 0 }}>Review</h2>
           <div className="review-forms">
-            <form className="stack" aria-label="Publish" aria-busy={busy === "publish"} onSubmit={(e) => { e.preventDefault(); void publish(new FormData(e.currentTarget)); }}>
+            <form
+              className="stack"
+              aria-label="Publish"
+              aria-busy={busy === "publish"}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void publish(new FormData(e.currentTarget));
+              }}
+            >
               <h3>Publish the fact-check</h3>
               {publishedDuplicates.length ? (
                 <div className="notice" role="status" data-testid="published-duplicate-warning">
                   <strong>Likely already fact-checked:</strong>{" "}
                   {publishedDuplicates.map((m, i) => (
-                    <span key={m.publishedFactCheck!.id}>{i ? "; " : ""}<Link href={`/fact-checks/${encodeURIComponent(m.publishedFactCheck!.id)}`}>{m.publishedFactCheck!.headline}</Link></span>
+                    <span key={m.publishedFactCheck!.id}>
+                      {i ? "; " : ""}
+                      <Link href={`/fact-checks/${encodeURIComponent(m.publishedFactCheck!.id)}`}>{m.publishedFactCheck!.headline}</Link>
+                    </span>
                   ))}
                   . Consider marking it a duplicate instead.
                 </div>
               ) : null}
-              <label>Headline<input name="headline" required defaultValue={claim.factCheck?.headline ?? ""} /></label>
-              <label>Summary<textarea name="summary" rows={2} /></label>
-              <div><button className="primary" type="submit" disabled={!!busy || dirty}>{busy === "publish" ? "Publishing…" : "Publish"}</button></div>
+              <label>
+                Headline
+                <input name="headline" required defaultValue={claim.factCheck?.headline ?? ""} />
+              </label>
+              <label>
+                Summary
+                <textarea name="summary" rows={2} />
+              </label>
+              <div>
+                <button className="primary" type="submit" disabled={!!busy || dirty}>
+                  {busy === "publish" ? "Publishing…" : "Publish"}
+                </button>
+              </div>
             </form>
             <form
               className="stack"
@@ -307,8 +475,15 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               }}
             >
               <h3>Or send it back</h3>
-              <label>What should change<textarea name="note" rows={3} required /></label>
-              <div><button type="submit" disabled={!!busy}>{busy === "requestChanges" ? "Sending back…" : "Request changes"}</button></div>
+              <label>
+                What should change
+                <textarea name="note" rows={3} required />
+              </label>
+              <div>
+                <button type="submit" disabled={!!busy}>
+                  {busy === "requestChanges" ? "Sending back…" : "Request changes"}
+                </button>
+              </div>
             </form>
           </div>
         </section>
@@ -320,7 +495,9 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
             <section>
               <h2>In context</h2>
               <QuoteInContext body={context.article.body} start={context.spanStart} end={context.spanEnd} />
-              <p className="muted">From <Link href={`/articles/${encodeURIComponent(context.article.id)}`}>{context.article.title}</Link></p>
+              <p className="muted">
+                From <Link href={`/articles/${encodeURIComponent(context.article.id)}`}>{context.article.title}</Link>
+              </p>
             </section>
           ) : (
             <blockquote>{claim.quote}</blockquote>
@@ -330,7 +507,13 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
             <h2>Research</h2>
             <label>
               Wording to rate (claimReviewed)
-              <textarea rows={2} value={draft.claimReviewed} disabled={!editable} aria-invalid={!!fieldErrors.claimReviewed} onChange={(e) => setDraft({ ...draft, claimReviewed: e.target.value })} />
+              <textarea
+                rows={2}
+                value={draft.claimReviewed}
+                disabled={!editable}
+                aria-invalid={!!fieldErrors.claimReviewed}
+                onChange={(e) => setDraft({ ...draft, claimReviewed: e.target.value })}
+              />
               {fieldErrors.claimReviewed ? <span className="field-error">{fieldErrors.claimReviewed}</span> : null}
             </label>
             <label>
@@ -341,35 +524,60 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
               <legend>Verdict</legend>
               {ratings.map((r) => (
                 <label key={r.id} className="row" style={{ fontWeight: 400, flexDirection: "row" }}>
-                  <input type="radio" name="verdict" value={r.id} checked={draft.ratingId === r.id} onChange={() => setDraft({ ...draft, ratingId: r.id })} />
-                  <span className="badge" style={badgeStyle(r.color)}>{r.label}</span>
+                  <input
+                    type="radio"
+                    name="verdict"
+                    value={r.id}
+                    checked={draft.ratingId === r.id}
+                    onChange={() => setDraft({ ...draft, ratingId: r.id })}
+                  />
+                  <span className="badge" style={badgeStyle(r.color)}>
+                    {r.label}
+                  </span>
                   <span className="muted">{r.description}</span>
                 </label>
               ))}
             </fieldset>
             <div>
               <div className="tabs" role="tablist" aria-label="Explanation">
-                <button type="button" role="tab" aria-selected={tab === "write"} onClick={() => setTab("write")}>Write</button>
-                <button type="button" role="tab" aria-selected={tab === "preview"} onClick={() => setTab("preview")}>Preview</button>
+                <button type="button" role="tab" aria-selected={tab === "write"} onClick={() => setTab("write")}>
+                  Write
+                </button>
+                <button type="button" role="tab" aria-selected={tab === "preview"} onClick={() => setTab("preview")}>
+                  Preview
+                </button>
               </div>
               {tab === "write" ? (
                 <label>
                   Explanation (Markdown: **bold**, *italic*, [link](https://…), - lists)
-                  <textarea rows={8} value={draft.explanation} disabled={!editable} aria-invalid={!!fieldErrors.explanation} onChange={(e) => setDraft({ ...draft, explanation: e.target.value })} />
+                  <textarea
+                    rows={8}
+                    value={draft.explanation}
+                    disabled={!editable}
+                    aria-invalid={!!fieldErrors.explanation}
+                    onChange={(e) => setDraft({ ...draft, explanation: e.target.value })}
+                  />
                   {fieldErrors.explanation ? <span className="field-error">{fieldErrors.explanation}</span> : null}
                 </label>
               ) : (
-                <div className="card" role="region" aria-label="Explanation preview">{draft.explanation ? <Markdown source={draft.explanation} /> : <p className="muted">Nothing written yet.</p>}</div>
+                <div className="card" role="region" aria-label="Explanation preview">
+                  {draft.explanation ? <Markdown source={draft.explanation} /> : <p className="muted">Nothing written yet.</p>}
+                </div>
               )}
             </div>
             {editable ? (
               <div className="row">
-                <button className="primary" type="button" disabled={!dirty || !!busy} onClick={() => void save()}>{busy === "save" ? "Saving…" : "Save"}</button>
+                <button className="primary" type="button" disabled={!dirty || !!busy} onClick={() => void save()}>
+                  {busy === "save" ? "Saving…" : "Save"}
+                </button>
                 {dirty ? <span className="muted">Unsaved changes</span> : null}
                 {verdict ? <span className="muted">Verdict: {verdict.label}</span> : null}
               </div>
             ) : claim.status === "PUBLISHED" ? (
-              <p className="muted">Published: the verdict and explanation change only through a correction on the <Link href="/published">published fact-check</Link>.</p>
+              <p className="muted">
+                Published: the verdict and explanation change only through a correction on the{" "}
+                <Link href="/published">published fact-check</Link>.
+              </p>
             ) : (
               <p className="muted">Only the assigned fact-checker or an editor can edit this claim.</p>
             )}
@@ -379,13 +587,24 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
 
           {claim.factCheck ? (
             <p>
-              Fact-check: <Link href={`/fact-checks/${encodeURIComponent(claim.factCheck.id)}`}>{claim.factCheck.headline}</Link> ({claim.factCheck.status.toLowerCase()})
+              Fact-check: <Link href={`/fact-checks/${encodeURIComponent(claim.factCheck.id)}`}>{claim.factCheck.headline}</Link> (
+              {claim.factCheck.status.toLowerCase()})
             </p>
           ) : null}
         </div>
 
         <aside className="stack">
-          <Matches claim={claim} editable={editable} onChange={async () => { const fresh = await reload(); if (fresh) { setDraft(draftOf(fresh)); setBase(draftOf(fresh)); } }} />
+          <Matches
+            claim={claim}
+            editable={editable}
+            onChange={async () => {
+              const fresh = await reload();
+              if (fresh) {
+                setDraft(draftOf(fresh));
+                setBase(draftOf(fresh));
+              }
+            }}
+          />
           <section className="card">
             <h2 style={{ marginTop: 0 }}>Comments</h2>
             <Comments claimId={claim.id} comments={claim.comments} onChange={reload} />
@@ -404,7 +623,9 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
           <section className="card">
             <h2 style={{ marginTop: 0 }}>ClaimReview JSON-LD</h2>
             {claim.claimReviewPreview ? (
-              <pre className="jsonld" data-testid="jsonld-preview" tabIndex={0} aria-label="ClaimReview JSON-LD">{JSON.stringify(claim.claimReviewPreview, null, 2)}</pre>
+              <pre className="jsonld" data-testid="jsonld-preview" tabIndex={0} aria-label="ClaimReview JSON-LD">
+                {JSON.stringify(claim.claimReviewPreview, null, 2)}
+              </pre>
             ) : (
               <p className="muted">Set a verdict to see what will be published.</p>
             )}
@@ -418,12 +639,19 @@ export function ClaimWorkspace({ initial, me, ratings, users }: { initial: Claim
 
 const ConfirmDuplicate = graphql(`
   mutation ConfirmDuplicate($claimId: ID!, $canonicalId: ID!, $reuseVerdict: Boolean) {
-    confirmDuplicate(claimId: $claimId, canonicalId: $canonicalId, reuseVerdict: $reuseVerdict) { __typename ... on Error { message } }
+    confirmDuplicate(claimId: $claimId, canonicalId: $canonicalId, reuseVerdict: $reuseVerdict) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
   }
 `);
 const RejectMatch = graphql(`
   mutation RejectMatch($claimId: ID!, $candidateId: ID!) {
-    rejectMatch(claimId: $claimId, candidateId: $candidateId) { __typename }
+    rejectMatch(claimId: $claimId, candidateId: $candidateId) {
+      __typename
+    }
   }
 `);
 
@@ -435,37 +663,72 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
     <section className="card" aria-label="Similar claims">
       <h2 style={{ marginTop: 0 }}>Similar claims</h2>
       {claim.duplicateOf ? (
-        <p className="ok">Duplicate of <Link href={`/claims/${encodeURIComponent(claim.duplicateOf.id)}`}>{claim.duplicateOf.claimReviewed}</Link></p>
+        <p className="ok">
+          Duplicate of <Link href={`/claims/${encodeURIComponent(claim.duplicateOf.id)}`}>{claim.duplicateOf.claimReviewed}</Link>
+        </p>
       ) : null}
       {matches.length === 0 ? <p className="muted">No similar claims found.</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {matches.map((m) =>
           m.externalFactCheck ? (
             <li key={m.externalFactCheck.id}>
-              <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>{m.level === "LIKELY_DUPLICATE" ? "Likely checked" : "Similar"}</span>{" "}
-              <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">{m.externalFactCheck.claimReviewed}</a>{" "}
-              <span className="muted">({Math.round(m.score * 100)}%, {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel})</span>
+              <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>
+                {m.level === "LIKELY_DUPLICATE" ? "Likely checked" : "Similar"}
+              </span>{" "}
+              <a href={m.externalFactCheck.url} target="_blank" rel="noopener noreferrer">
+                {m.externalFactCheck.claimReviewed}
+              </a>{" "}
+              <span className="muted">
+                ({Math.round(m.score * 100)}%, {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel})
+              </span>
             </li>
           ) : m.claim ? (
-          <li key={m.claim.id}>
-            <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>{m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}</span>{" "}
-            <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>{" "}
-            <div className="muted row">
-              <StatusBadge status={m.claim.status} />
-              <span>{[m.claim.appearances[0]?.article.title, `marked ${formatDate(m.claim.createdAt)}`, m.claim.rating?.label, `${Math.round(m.score * 100)}% alike`].filter(Boolean).join(" · ")}</span>
-            </div>
-            {m.publishedFactCheck ? <div className="muted">Fact-checked {formatDate(m.publishedFactCheck.publishedAt)}: {m.publishedFactCheck.headline}</div> : null}
-            {editable && claim.duplicateOf?.id !== m.claim.id ? (
-              <div className="row">
-                <button type="button" onClick={async () => { await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim!.id, reuseVerdict: true }); await onChange(); }}>
-                  Same claim: reuse verdict
-                </button>
-                <button type="button" onClick={async () => { await request(RejectMatch, { claimId: claim.id, candidateId: m.claim!.id }); setRejected([...rejected, m.claim!.id]); }}>
-                  Not the same
-                </button>
+            <li key={m.claim.id}>
+              <span className="badge" style={badgeStyle(m.level === "LIKELY_DUPLICATE" ? "#cf222e" : "#8c959f")}>
+                {m.level === "LIKELY_DUPLICATE" ? "Likely duplicate" : "Similar"}
+              </span>{" "}
+              <Link href={`/claims/${encodeURIComponent(m.claim.id)}`}>{m.claim.claimReviewed}</Link>{" "}
+              <div className="muted row">
+                <StatusBadge status={m.claim.status} />
+                <span>
+                  {[
+                    m.claim.appearances[0]?.article.title,
+                    `marked ${formatDate(m.claim.createdAt)}`,
+                    m.claim.rating?.label,
+                    `${Math.round(m.score * 100)}% alike`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
               </div>
-            ) : null}
-          </li>
+              {m.publishedFactCheck ? (
+                <div className="muted">
+                  Fact-checked {formatDate(m.publishedFactCheck.publishedAt)}: {m.publishedFactCheck.headline}
+                </div>
+              ) : null}
+              {editable && claim.duplicateOf?.id !== m.claim.id ? (
+                <div className="row">
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      await request(ConfirmDuplicate, { claimId: claim.id, canonicalId: m.claim!.id, reuseVerdict: true });
+                      await onChange();
+                    }}
+                  >
+                    Same claim: reuse verdict
+                  </button>
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      await request(RejectMatch, { claimId: claim.id, candidateId: m.claim!.id });
+                      setRejected([...rejected, m.claim!.id]);
+                    }}
+                  >
+                    Not the same
+                  </button>
+                </div>
+              ) : null}
+            </li>
           ) : null,
         )}
       </ul>
@@ -483,7 +746,9 @@ function QuoteInContext({ body, start, end }: { body: string; start: number; end
     <blockquote data-testid="quote-in-context">
       {from > 0 ? "… " : ""}
       {body.slice(from, s)}
-      <mark className="claim" style={{ ["--c" as string]: "#bf8700", background: tint("#bf8700", 0.22) }}>{body.slice(s, e)}</mark>
+      <mark className="claim" style={{ ["--c" as string]: "#bf8700", background: tint("#bf8700", 0.22) }}>
+        {body.slice(s, e)}
+      </mark>
       {body.slice(e, to)}
       {to < body.length ? " …" : ""}
     </blockquote>
@@ -497,14 +762,24 @@ function HistoryLine({ event, names }: { event: Claim["history"][number]; names:
       <strong>{event.actor?.name ?? "The system"}</strong> {summary}
       {details.length ? (
         <ul className="muted" style={{ margin: 0, paddingLeft: "1rem" }}>
-          {details.map((d, i) => <li key={i}>{d}</li>)}
+          {details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
         </ul>
       ) : null}
     </>
   );
 }
 
-function Comments({ claimId, comments, onChange }: { claimId: string; comments: { id: string; body: string; createdAt: string; author: { name: string } }[]; onChange: () => Promise<unknown> }) {
+function Comments({
+  claimId,
+  comments,
+  onChange,
+}: {
+  claimId: string;
+  comments: { id: string; body: string; createdAt: string; author: { name: string } }[];
+  onChange: () => Promise<unknown>;
+}) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useSubmit();
@@ -536,9 +811,16 @@ function Comments({ claimId, comments, onChange }: { claimId: string; comments: 
           });
         }}
       >
-        <label>Add a comment<textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!error} /></label>
+        <label>
+          Add a comment
+          <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!error} />
+        </label>
         {error ? <span className="field-error">{error}</span> : null}
-        <div><button type="submit" disabled={!body.trim() || busy}>{busy ? "Commenting…" : "Comment"}</button></div>
+        <div>
+          <button type="submit" disabled={!body.trim() || busy}>
+            {busy ? "Commenting…" : "Comment"}
+          </button>
+        </div>
       </form>
     </div>
   );

@@ -85,7 +85,10 @@ export function describeEvent(event: HistoryEvent, names: Names): { summary: str
   switch (event.action) {
     case "claim.move":
     case "factCheck.unpublish":
-      return { summary: `moved it from ${show("status", before.status, names)} to ${show("status", after.status, names)}`, details: after.reason ? [`Reason: ${show("reason", after.reason, names)}`] : [] };
+      return {
+        summary: `moved it from ${show("status", before.status, names)} to ${show("status", after.status, names)}`,
+        details: after.reason ? [`Reason: ${show("reason", after.reason, names)}`] : [],
+      };
     case "claim.assign":
       return { summary: after.assigneeId ? `assigned it to ${show("assigneeId", after.assigneeId, names)}` : "unassigned it", details: [] };
     case "claim.requestChanges":
@@ -93,11 +96,18 @@ export function describeEvent(event: HistoryEvent, names: Names): { summary: str
     case "comment.add":
       return { summary, details: [] };
     case "claim.create":
-      return { summary, details: after.claimReviewed && after.claimReviewed !== after.quote ? [`Wording: ${show("claimReviewed", after.claimReviewed, names)}`] : [] };
+      return {
+        summary,
+        details:
+          after.claimReviewed && after.claimReviewed !== after.quote
+            ? [`Wording: ${show("claimReviewed", after.claimReviewed, names)}`]
+            : [],
+      };
     case "factCheck.correct": {
       const details = [`${show("whatChanged", after.whatChanged, names)} (${show("reason", after.reason, names)})`];
       // A correction that keeps the verdict sends none: say so rather than "verdict removed".
-      if (after.ratingId && after.ratingId !== before.ratingId) details.push(`Verdict: ${show("ratingId", before.ratingId, names)} → ${show("ratingId", after.ratingId, names)}`);
+      if (after.ratingId && after.ratingId !== before.ratingId)
+        details.push(`Verdict: ${show("ratingId", before.ratingId, names)} → ${show("ratingId", after.ratingId, names)}`);
       else details.push("Verdict unchanged");
       if (after.explanation) details.push("Explanation rewritten");
       return { summary, details };
@@ -106,7 +116,8 @@ export function describeEvent(event: HistoryEvent, names: Names): { summary: str
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k in fieldNames);
   const details = keys.map((k) => {
     const name = fieldNames[k]!;
-    if (k === "explanation" || k === "passage" || k === "body") return `${name[0]!.toUpperCase()}${name.slice(1)} ${k in before && before[k] ? "rewritten" : "written"}`;
+    if (k === "explanation" || k === "passage" || k === "body")
+      return `${name[0]!.toUpperCase()}${name.slice(1)} ${k in before && before[k] ? "rewritten" : "written"}`;
     const label = `${name[0]!.toUpperCase()}${name.slice(1)}`;
     return k in before ? `${label}: ${show(k, before[k], names)} → ${show(k, after[k], names)}` : `${label}: ${show(k, after[k], names)}`;
   });

@@ -7,33 +7,155 @@ export const metadata = { title: "Claim" };
 
 const ClaimPageQuery = graphql(`
   query ClaimPage($id: ID!) {
-    me { id role }
+    me {
+      id
+      role
+    }
     node(id: $id) {
       __typename
       ... on Claim {
         ...ClaimFields
       }
     }
-    defaultRatingScale { ratings { id label description color value } }
-    users { id name role canBeAssigned }
+    defaultRatingScale {
+      ratings {
+        id
+        label
+        description
+        color
+        value
+      }
+    }
+    users {
+      id
+      name
+      role
+      canBeAssigned
+    }
   }
 `);
 
 graphql(`
   fragment ClaimFields on Claim {
-    id quote claimReviewed status version tags explanation claimDate viewerCanEdit availableMoves
-    viewerCan { edit assign publish }
-    speaker { id name title }
-    assignee { id name }
-    rating { id label color }
-    appearances { id spanStart spanEnd article { id title body } }
-    evidence(first: 50) { totalCount edges { node { id stance passage location source { id title url archivedUrl publisher type } } } }
-    comments { id body createdAt author { name } }
-    history { id action createdAt before after actor { name } }
-    factCheck { id headline status url }
+    id
+    quote
+    claimReviewed
+    status
+    version
+    tags
+    explanation
+    claimDate
+    viewerCanEdit
+    availableMoves
+    viewerCan {
+      edit
+      assign
+      publish
+    }
+    speaker {
+      id
+      name
+      title
+    }
+    assignee {
+      id
+      name
+    }
+    rating {
+      id
+      label
+      color
+    }
+    appearances {
+      id
+      spanStart
+      spanEnd
+      article {
+        id
+        title
+        body
+      }
+    }
+    evidence(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          stance
+          passage
+          location
+          source {
+            id
+            title
+            url
+            archivedUrl
+            publisher
+            type
+          }
+        }
+      }
+    }
+    comments {
+      id
+      body
+      createdAt
+      author {
+        name
+      }
+    }
+    history {
+      id
+      action
+      createdAt
+      before
+      after
+      actor {
+        name
+      }
+    }
+    factCheck {
+      id
+      headline
+      status
+      url
+    }
     claimReviewPreview
-    duplicateOf { id claimReviewed }
-    matches { score level claim { id claimReviewed status createdAt rating { label color } appearances { article { id title } } } publishedFactCheck { id headline publishedAt } externalFactCheck { id url claimReviewed publisherName ratingLabel } }
+    duplicateOf {
+      id
+      claimReviewed
+    }
+    matches {
+      score
+      level
+      claim {
+        id
+        claimReviewed
+        status
+        createdAt
+        rating {
+          label
+          color
+        }
+        appearances {
+          article {
+            id
+            title
+          }
+        }
+      }
+      publishedFactCheck {
+        id
+        headline
+        publishedAt
+      }
+      externalFactCheck {
+        id
+        url
+        claimReviewed
+        publisherName
+        ratingLabel
+      }
+    }
   }
 `);
 

@@ -9,8 +9,15 @@ const AddFeed = graphql(`
   mutation AddFeed($input: AddFeedInput!) {
     addFeed(input: $input) {
       __typename
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
@@ -19,15 +26,27 @@ const UpdateFeed = graphql(`
   mutation UpdateFeed($input: UpdateFeedInput!) {
     updateFeed(input: $input) {
       __typename
-      ... on ValidationError { fieldErrors { path message } }
-      ... on Error { message }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
     }
   }
 `);
 
 const DeleteFeed = graphql(`
   mutation DeleteFeed($id: ID!) {
-    deleteFeed(id: $id) { __typename ... on Error { message } }
+    deleteFeed(id: $id) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
   }
 `);
 
@@ -46,7 +65,9 @@ export function NewFeedForm({ outletId }: { outletId: string }) {
         setBusy(true);
         setErrors({});
         try {
-          const { addFeed: result } = await request(AddFeed, { input: { outletId, url: String(data.get("url") ?? ""), intervalMinutes: Number(data.get("intervalMinutes") || 15) } });
+          const { addFeed: result } = await request(AddFeed, {
+            input: { outletId, url: String(data.get("url") ?? ""), intervalMinutes: Number(data.get("intervalMinutes") || 15) },
+          });
           if (result.__typename === "MutationAddFeedSuccess") {
             form.reset();
             router.refresh();
@@ -60,11 +81,23 @@ export function NewFeedForm({ outletId }: { outletId: string }) {
       }}
     >
       <div className="row">
-        <Field label="Feed address (RSS, Atom or JSON Feed)" name="url" error={errors.url}>{(p) => <input {...p} type="url" placeholder="https://" required />}</Field>
-        <Field label="Poll every (minutes)" name="intervalMinutes" error={errors.intervalMinutes}>{(p) => <input {...p} type="number" min={1} max={1440} defaultValue={15} />}</Field>
+        <Field label="Feed address (RSS, Atom or JSON Feed)" name="url" error={errors.url}>
+          {(p) => <input {...p} type="url" placeholder="https://" required />}
+        </Field>
+        <Field label="Poll every (minutes)" name="intervalMinutes" error={errors.intervalMinutes}>
+          {(p) => <input {...p} type="number" min={1} max={1440} defaultValue={15} />}
+        </Field>
       </div>
-      {errors._form ? <p className="alert" role="alert">{errors._form}</p> : null}
-      <div><button className="primary" type="submit" disabled={busy}>{busy ? "Checking the feed…" : "Add feed"}</button></div>
+      {errors._form ? (
+        <p className="alert" role="alert">
+          {errors._form}
+        </p>
+      ) : null}
+      <div>
+        <button className="primary" type="submit" disabled={busy}>
+          {busy ? "Checking the feed…" : "Add feed"}
+        </button>
+      </div>
     </form>
   );
 }
@@ -84,23 +117,46 @@ export function FeedControls({ id, active, intervalMinutes }: { id: string; acti
   }
   return (
     <div className="row">
-      <button type="button" onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, pollNow: true } })).updateFeed)}>Poll now</button>
-      <button type="button" onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, active: !active } })).updateFeed)}>{active ? "Pause" : "Resume"}</button>
+      <button type="button" onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, pollNow: true } })).updateFeed)}>
+        Poll now
+      </button>
+      <button
+        type="button"
+        onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, active: !active } })).updateFeed)}
+      >
+        {active ? "Pause" : "Resume"}
+      </button>
       <label>
         Every{" "}
-        <select defaultValue={intervalMinutes} onChange={(e) => void run(async () => (await request(UpdateFeed, { input: { id, intervalMinutes: Number(e.target.value) } })).updateFeed)}>
-          {[...new Set([5, 15, 30, 60, 240, 1440, intervalMinutes])].sort((a, b) => a - b).map((m) => <option key={m} value={m}>{m} min</option>)}
+        <select
+          defaultValue={intervalMinutes}
+          onChange={(e) =>
+            void run(async () => (await request(UpdateFeed, { input: { id, intervalMinutes: Number(e.target.value) } })).updateFeed)
+          }
+        >
+          {[...new Set([5, 15, 30, 60, 240, 1440, intervalMinutes])]
+            .sort((a, b) => a - b)
+            .map((m) => (
+              <option key={m} value={m}>
+                {m} min
+              </option>
+            ))}
         </select>
       </label>
       <button
         type="button"
         onClick={() => {
-          if (window.confirm("Remove this feed? The articles it brought in stay.")) void run(async () => (await request(DeleteFeed, { id })).deleteFeed);
+          if (window.confirm("Remove this feed? The articles it brought in stay."))
+            void run(async () => (await request(DeleteFeed, { id })).deleteFeed);
         }}
       >
         Remove
       </button>
-      {error ? <p className="alert" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

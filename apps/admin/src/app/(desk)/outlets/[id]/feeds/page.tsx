@@ -14,8 +14,33 @@ const OutletFeedsQuery = graphql(`
         id
         name
         feeds {
-          id url title active intervalMinutes lastPolledAt lastSuccessAt lastError consecutiveErrors nextPollAt itemsTaken
-          items(first: 5) { totalCount edges { node { id title url status error article { id title } } } }
+          id
+          url
+          title
+          active
+          intervalMinutes
+          lastPolledAt
+          lastSuccessAt
+          lastError
+          consecutiveErrors
+          nextPollAt
+          itemsTaken
+          items(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                title
+                url
+                status
+                error
+                article {
+                  id
+                  title
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -30,7 +55,9 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
   if (!node || !("feeds" in node)) notFound();
   return (
     <>
-      <p><Link href="/outlets">← Outlets</Link></p>
+      <p>
+        <Link href="/outlets">← Outlets</Link>
+      </p>
       <h1>Feeds of {node.name}</h1>
       <NewFeedForm outletId={node.id} />
       {node.feeds.length === 0 ? <p className="empty">No feeds yet.</p> : null}
@@ -39,14 +66,28 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
           <h2>{feed.title ?? feed.url}</h2>
           <div className="muted">{feed.url}</div>
           <dl className="row">
-            <div><dt>Last poll</dt><dd>{feed.lastPolledAt ? formatDateTime(feed.lastPolledAt) : "not yet"}</dd></div>
-            <div><dt>Items taken</dt><dd>{feed.itemsTaken}</dd></div>
-            <div><dt>Every</dt><dd>{feed.intervalMinutes} min</dd></div>
-            <div><dt>Next poll</dt><dd>{feed.active ? formatDateTime(feed.nextPollAt) : "paused"}</dd></div>
+            <div>
+              <dt>Last poll</dt>
+              <dd>{feed.lastPolledAt ? formatDateTime(feed.lastPolledAt) : "not yet"}</dd>
+            </div>
+            <div>
+              <dt>Items taken</dt>
+              <dd>{feed.itemsTaken}</dd>
+            </div>
+            <div>
+              <dt>Every</dt>
+              <dd>{feed.intervalMinutes} min</dd>
+            </div>
+            <div>
+              <dt>Next poll</dt>
+              <dd>{feed.active ? formatDateTime(feed.nextPollAt) : "paused"}</dd>
+            </div>
           </dl>
           {feed.lastError ? (
             <p className="alert" role="alert">
-              Last poll failed{feed.consecutiveErrors > 1 ? ` (${feed.consecutiveErrors} times in a row; polling less often until it works)` : ""}: {feed.lastError}
+              Last poll failed
+              {feed.consecutiveErrors > 1 ? ` (${feed.consecutiveErrors} times in a row; polling less often until it works)` : ""}:{" "}
+              {feed.lastError}
             </p>
           ) : null}
           <FeedControls id={feed.id} active={feed.active} intervalMinutes={feed.intervalMinutes} />
@@ -54,8 +95,15 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
             <ul>
               {feed.items.edges.map(({ node: item }) => (
                 <li key={item.id}>
-                  {item.article ? <Link href={`/articles/${encodeURIComponent(item.article.id)}`}>{item.article.title}</Link> : item.title ?? item.url}{" "}
-                  <span className="muted">· {itemStatus[item.status]}{item.error ? `: ${item.error}` : ""}</span>
+                  {item.article ? (
+                    <Link href={`/articles/${encodeURIComponent(item.article.id)}`}>{item.article.title}</Link>
+                  ) : (
+                    (item.title ?? item.url)
+                  )}{" "}
+                  <span className="muted">
+                    · {itemStatus[item.status]}
+                    {item.error ? `: ${item.error}` : ""}
+                  </span>
                 </li>
               ))}
             </ul>
