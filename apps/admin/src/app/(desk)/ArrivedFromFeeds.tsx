@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RatingBadge } from "@/components/StatusBadge";
 import { graphql } from "@/gql";
 import { formatDateTime } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
@@ -53,10 +54,7 @@ export async function ArrivedFromFeeds() {
               </div>
               {item.article.recurringClaims.slice(0, 2).map((r) => (
                 <p key={r.factCheck.id} className="notice" role="note">
-                  Repeats a checked claim: “{r.sentence}” —{" "}
-                  <span className="badge" style={{ background: r.factCheck.rating.color }}>
-                    {r.factCheck.rating.label}
-                  </span>{" "}
+                  Repeats a checked claim: “{r.sentence}” — <RatingBadge rating={r.factCheck.rating} />{" "}
                   <Link href={`/fact-checks/${encodeURIComponent(r.factCheck.id)}`}>{r.factCheck.headline}</Link>
                 </p>
               ))}

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, type FieldErrors, fieldErrorsFrom } from "@/components/Field";
+import { RefreshWhile } from "@/components/RefreshWhile";
 import { graphql } from "@/gql";
 import { request } from "@/lib/graphql";
 
@@ -102,24 +103,47 @@ export function NewFeedForm({ outletId }: { outletId: string }) {
   );
 }
 
-export function FeedControls({ id, active, intervalMinutes }: { id: string; active: boolean; intervalMinutes: number }) {
+export function FeedControls({
+  id,
+  active,
+  intervalMinutes,
+  lastPolledAt,
+}: {
+  id: string;
+  active: boolean;
+  intervalMinutes: number;
+  lastPolledAt: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // "Poll now" is done when the server reports a poll newer than the one seen when it was pressed.
+  const [pollAsked, setPollAsked] = useState<{ since: string | null } | null>(null);
+  const polling = pollAsked !== null && pollAsked.since === lastPolledAt;
   async function run(work: () => Promise<{ __typename: string; message?: string; fieldErrors?: { message: string }[] }>) {
     setError(null);
     try {
       const result = await work();
-      if (result.__typename.endsWith("Success")) router.refresh();
-      else setError(result.fieldErrors?.map((e) => e.message).join("; ") ?? result.message ?? "Could not change the feed");
+      if (result.__typename.endsWith("Success")) return router.refresh();
+      setPollAsked(null);
+      setError(result.fieldErrors?.map((e) => e.message).join("; ") ?? result.message ?? "Could not change the feed");
     } catch (e) {
+      setPollAsked(null);
       setError((e as Error).message);
     }
   }
   return (
     <div className="row">
-      <button type="button" onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, pollNow: true } })).updateFeed)}>
-        Poll now
+      <button
+        type="button"
+        disabled={polling}
+        onClick={() => {
+          setPollAsked({ since: lastPolledAt });
+          void run(async () => (await request(UpdateFeed, { input: { id, pollNow: true } })).updateFeed);
+        }}
+      >
+        {polling ? "Polling…" : "Poll now"}
       </button>
+      <RefreshWhile active={polling}>The worker polls this feed within seconds; this page updates by itself.</RefreshWhile>
       <button
         type="button"
         onClick={() => void run(async () => (await request(UpdateFeed, { input: { id, active: !active } })).updateFeed)}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { graphql } from "@/gql";
 import { formatDateTime } from "@/lib/format";
 import { serverQuery } from "@/lib/server";
+import { RefreshWhile } from "@/components/RefreshWhile";
 import { FeedControls, NewFeedForm } from "./FeedForms";
 
 export const metadata = { title: "Feeds" };
@@ -53,6 +54,12 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const { node } = await serverQuery(OutletFeedsQuery, { id: decodeURIComponent(id) });
   if (!node || !("feeds" in node)) notFound();
+  const now = Date.now();
+  const working = node.feeds.some(
+    (feed) =>
+      feed.active &&
+      (!feed.lastPolledAt || Date.parse(feed.nextPollAt) <= now || feed.items.edges.some(({ node: item }) => item.status === "PENDING")),
+  );
   return (
     <>
       <p>
@@ -60,6 +67,7 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
       </p>
       <h1>Feeds of {node.name}</h1>
       <NewFeedForm outletId={node.id} />
+      <RefreshWhile active={working}>Polling and reading new articles; this page updates by itself.</RefreshWhile>
       {node.feeds.length === 0 ? <p className="empty">No feeds yet.</p> : null}
       {node.feeds.map((feed) => (
         <section key={feed.id} className="card stack" aria-label={feed.title ?? feed.url}>
@@ -90,7 +98,7 @@ export default async function OutletFeedsPage({ params }: { params: Promise<{ id
               {feed.lastError}
             </p>
           ) : null}
-          <FeedControls id={feed.id} active={feed.active} intervalMinutes={feed.intervalMinutes} />
+          <FeedControls id={feed.id} active={feed.active} intervalMinutes={feed.intervalMinutes} lastPolledAt={feed.lastPolledAt} />
           {feed.items.edges.length ? (
             <ul>
               {feed.items.edges.map(({ node: item }) => (
