@@ -6,7 +6,7 @@ import { runBenchScript } from "./run-script.ts";
 // checked and every acknowledged write found. `npm run soak` runs it for 10 minutes.
 describe.each(databaseKinds())("soak (short mode, %s)", (kind) => {
   it("serves mixed reads and writes with no error, no wrong body and no lost write", () => {
-    const { status, output } = runBenchScript("soak.ts", ["--short", "--db", kind], 300_000);
+    const { status, output } = runBenchScript("soak.ts", ["--short", "--db", kind, "--worker"], 300_000);
     expect(status, output.slice(-3000)).toBe(0);
     const summary = output.split("\n").find((line) => line.startsWith("soak: "));
     console.log(summary);

@@ -84,7 +84,8 @@ async function main() {
   const env = {
     NODE_ENV: "production",
     CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS: "true",
-    CLAIMDESK_WORKER: "off",
+    // The soak measures the API; --worker runs the feed worker inside it as the quick start does.
+    CLAIMDESK_WORKER: args.includes("--worker") ? "on" : "off",
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
     PORT: String(port),

@@ -128,7 +128,7 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("worker pro
       // A long job timeout: on a loaded machine a slow job must not be taken for a lost one here.
       const a = startWorker(t.url, 60);
       const b = startWorker(t.url, 60);
-      await until("both workers ready", async () => [a, b].every((w) => w.log.some((l) => l.includes("intake worker using"))), 30_000);
+      await until("both workers ready", async () => [a, b].every((w) => w.log.some((l) => l.includes("intake worker using"))), 90_000);
       site.articleDelayMs = 150;
       // 20 new stories at once (the site now has 8 + 20 items; the 8 from before are new to this database too).
       site.publish(20);

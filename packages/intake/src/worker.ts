@@ -46,7 +46,7 @@ export function intakeSettings(env: NodeJS.ProcessEnv = process.env): IntakeSett
       connectTimeoutMs: num("CLAIMDESK_INTAKE_CONNECT_TIMEOUT_MS", 5_000),
       maxBytes: num("CLAIMDESK_INTAKE_MAX_BYTES", 5 * 1024 * 1024),
     },
-    scheduleEveryMs: num("CLAIMDESK_INTAKE_SCHEDULE_MS", 15_000),
+    scheduleEveryMs: num("CLAIMDESK_INTAKE_SCHEDULE_MS", 5_000),
     pollingIntervalSeconds: Math.max(0.5, num("CLAIMDESK_INTAKE_POLLING_SECONDS", 2)),
     jobTimeoutSeconds: Math.max(1, num("CLAIMDESK_INTAKE_JOB_TIMEOUT_SECONDS", 120)),
     maintenanceIntervalSeconds: Math.max(1, num("CLAIMDESK_INTAKE_MAINTENANCE_SECONDS", 60)),
