@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { IntakeError, extractArticle, fetchArticle, parseFeedText, safeFetch } from "@claimdesk/intake";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NewsServer, articles, startNewsServer } from "../support/news-server.ts";
@@ -47,6 +48,22 @@ describe("extraction, field by field", () => {
     console.log(
       `extraction accuracy on ${score.all} pages: title ${score.title}/${score.all}, date ${score.publishedAt}/${score.all}, body ${score.body}/${score.all}`,
     );
+  });
+
+  it("reads a real fact-checker's saved page (shared data): headline without the site's name, no appeals or teasers", () => {
+    const html = fs.readFileSync(new URL("../../../shared/data/claimreview/page-boom-live.html", import.meta.url), "utf8");
+    const got = extractArticle(html, "https://www.boomlive.in/saved-copy");
+    expect(got).toMatchObject({
+      title: "Video Claiming Hindu Kids Are Being Taught Namaz In Karnataka Is Misleading",
+      byline: "Nivedita Niranjankumar",
+      outletName: "BOOM",
+      canonicalUrl: "https://www.boomlive.in/video-claiming-hindu-kids-are-being-taught-namaz-in-karnataka-is-misleading/",
+      language: "en",
+    });
+    expect(got.publishedAt?.toISOString()).toBe("2019-04-10T06:39:05.000Z");
+    expect(got.body).toMatch(/^The video was viral last year with the same claim\./);
+    expect(got.body).toContain("the second video shows the same students being taught Sanskrit Shlokas from the Bhagavad Gita.");
+    expect(got.body).not.toMatch(/If you value our work|BECOME A MEMBER|Next Story|ad blocker/);
   });
 
   it("reads pasted HTML the same as a fetched page", async () => {

@@ -40,6 +40,20 @@ const overlaySelectors = [
   "[aria-modal=true]",
   "[class*=consent]",
   "[class*=newsletter]",
+  // Page furniture inside the article's container on real pages: ad slots, appeals
+  // for members or donations, share bars, "related" and "next story" teasers.
+  "[class*=advert]",
+  "[class*=-ads]",
+  "[class~=ad]",
+  "[id^=ad_]",
+  "[id^=ad-]",
+  "[class*=donat]",
+  "[class*=membership]",
+  "[class*=social-]",
+  "[class*=share]",
+  "[class*=related]",
+  "[class*=nextpage]",
+  "[class*=next-story]",
   "script",
   "style",
   "noscript",
@@ -78,7 +92,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const body = pick("body", ["readability", readabilityBody.length >= 200 || !ldBody ? readabilityBody : null], ["json-ld", ldBody]) ?? "";
   if (body.trim().length < 50) throw new IntakeError("NO_ARTICLE", "No article text was found on this page");
 
-  const title =
+  const headline =
     pick<string>(
       "title",
       ["json-ld", clean(ld?.headline) ?? clean(ld?.name)],
@@ -141,7 +155,20 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
       ["readability", languageCode(parsed?.lang)],
     ) ?? "en";
 
+  // Many publishers' headlines carry their name ("… | BOOM", "… - The Daily Ledger"): the article's title does not.
+  const siteNames = [outletName, clean(meta('meta[property="og:site_name"]'))].filter((n): n is string => !!n);
+  const title = withoutSiteName(headline, siteNames);
+
   return { title, byline, publishedAt, outletName, canonicalUrl, language, body, sources };
+}
+
+function withoutSiteName(title: string, siteNames: string[]): string {
+  for (const name of siteNames) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const stripped = title.replace(new RegExp(`\\s+[|–—·:-]\\s+${escaped}$`, "iu"), "").trim();
+    if (stripped && stripped !== title) return stripped;
+  }
+  return title;
 }
 
 type LdNode = Record<string, unknown>;
