@@ -30,8 +30,25 @@ function clientAddress(req) {
   return (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").at(-1)?.trim() || peer;
 }
 
+// Next answers 500 to a path it cannot decode (a broken %-escape, overlong UTF-8),
+// and a NUL byte in a path reaches the API as a parameter no record can have:
+// both are the client's mistake, answered here in words.
+function badPath(url) {
+  const path = (url ?? "/").split("?")[0];
+  try {
+    return decodeURIComponent(path).includes("\0") ? 404 : 0;
+  } catch {
+    return 400;
+  }
+}
+
 http
   .createServer((req, res) => {
+    const bad = badPath(req.url);
+    if (bad) {
+      res.writeHead(bad, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" });
+      return res.end(bad === 400 ? "Bad request: this address is not valid (a broken %-escape).\n" : "Not found.\n");
+    }
     req.headers["x-claimdesk-peer"] = clientAddress(req);
     req.headers["x-claimdesk-peer-token"] = process.env.CLAIMDESK_PEER_TOKEN;
     handle(req, res);
