@@ -8,6 +8,8 @@ export interface ApiConfig {
   secureCookies: boolean;
   bodyLimitBytes: number;
   newsroom: { name: string; url: string };
+  /** Where clients reach the API (scheme and host), for absolute links in answers; null: from the request. */
+  apiPublicUrl: string | null;
   /** Browser origins allowed to call the API with credentials (the admin app). */
   allowedOrigins: string[];
   logLevel: string;
@@ -34,6 +36,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   } catch {
     throw new ConfigError(`CLAIMDESK_PUBLIC_URL must be a URL (got "${publicUrl}")`);
   }
+  let apiPublicUrl: string | null = null;
+  if (env.CLAIMDESK_API_PUBLIC_URL) {
+    try {
+      // Kept with its path: an API served under a prefix links under it.
+      apiPublicUrl = new URL(env.CLAIMDESK_API_PUBLIC_URL).href.replace(/\/+$/, "");
+    } catch {
+      throw new ConfigError(`CLAIMDESK_API_PUBLIC_URL must be a URL (got "${env.CLAIMDESK_API_PUBLIC_URL}")`);
+    }
+  }
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -42,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     secureCookies: env.CLAIMDESK_SECURE_COOKIES ? env.CLAIMDESK_SECURE_COOKIES === "true" : production,
     bodyLimitBytes,
     newsroom: { name: env.CLAIMDESK_NEWSROOM_NAME ?? "Claimdesk", url: publicUrl },
+    apiPublicUrl,
     allowedOrigins: (env.CLAIMDESK_ALLOWED_ORIGINS ?? publicUrl)
       .split(",")
       .map((o) => o.trim())

@@ -15,6 +15,7 @@ import { type ApiConfig } from "./config.ts";
 import { formatError, isDatabaseUnavailable } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
+import { publicOrigin } from "./http/origin.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
 import { textInputChecks } from "./input-checks.ts";
 import { aliasLimit, costLimit, depthLimit, queryLimits } from "./limits.ts";
@@ -105,7 +106,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       return;
     }
     if (url.pathname.startsWith("/claim-reviews") && (req.method === "GET" || req.method === "HEAD")) {
-      const origin = `http://${headerValue(req, "host") ?? "localhost"}`;
+      const origin = publicOrigin(req, config);
       let response: Awaited<ReturnType<typeof claimReviewResponse>>;
       try {
         response = await claimReviewResponse(apollo, url.pathname, url.searchParams, () => buildContext(req, requestId, [], null), origin);
