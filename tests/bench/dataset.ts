@@ -3,7 +3,7 @@
  * 50,000 claims, 2,000 sources, 150,000 claim-source links), bulk-loaded
  * through multi-row INSERTs, with a progress bar.
  */
-import type { SqlRunner } from "@claimdesk/db";
+import { type SqlRunner, factCheckSlug } from "@claimdesk/db";
 
 export interface Sizes {
   articles: number;
@@ -176,6 +176,7 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
           factChecks.push([
             `bf${claimNo}`,
             claimId,
+            factCheckSlug(quote, `bf${claimNo}`),
             `Fact-check: ${quote}`,
             ratingId,
             "Checked against the release.",
@@ -194,7 +195,7 @@ export async function loadDataset(sql: SqlRunner, scale: number, label: string):
       await insert(
         tx,
         "FactCheck",
-        ["id", "claimId", "headline", "ratingId", "explanation", "publisherName", "publishedAt", "updatedAt"],
+        ["id", "claimId", "slug", "headline", "ratingId", "explanation", "publisherName", "publishedAt", "updatedAt"],
         factChecks,
       );
     });
