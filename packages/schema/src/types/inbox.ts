@@ -32,7 +32,7 @@ builder.queryField("inbox", (t) =>
     cursor: "id",
     complexity: pageCost,
     description: "Your inbox, newest first",
-    authScopes: { staff: true },
+    authScopes: { authenticated: true }, // only ever the viewer's own items
     args: { unreadOnly: t.arg.boolean({ required: false }) },
     totalCount: (_p, args, ctx) => startedCount(args, () => ctx.prisma.inboxItem.count({ where: mine(ctx, args.unreadOnly) })),
     resolve: (query, _p, args, ctx, info) =>
@@ -49,7 +49,7 @@ builder.queryField("inbox", (t) =>
 builder.queryField("inboxUnreadCount", (t) =>
   t.int({
     description: "How many items in your inbox you have not read",
-    authScopes: { staff: true },
+    authScopes: { authenticated: true },
     resolve: (_root, _args, ctx) => ctx.prisma.inboxItem.count({ where: mine(ctx, true) }),
   }),
 );
