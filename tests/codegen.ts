@@ -8,7 +8,7 @@ const config: CodegenConfig = {
     "example-client/gql/": {
       preset: "client",
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", JSON: "unknown" } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", Date: "string", JSON: "unknown" } },
     },
   },
 };

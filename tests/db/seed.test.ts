@@ -46,6 +46,15 @@ describe.each(databaseKinds())("sample data on %s", (kind) => {
     expect(factCheck.explanation.length).toBeGreaterThan(50);
     expect(factCheck.rating.label).toBe("Mostly true");
 
+    // The sample desk is planned: a claim in research with its reviewer, a priority and a due date soon.
+    const planned = await db.prisma.claim.findUniqueOrThrow({ where: { id: "seed-claim-45-mous" }, include: { reviewer: true } });
+    expect(planned.reviewer?.role).toBe("EDITOR");
+    expect(planned.priority).toBe("HIGH");
+    const daysLeft = (planned.dueDate!.getTime() - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(0);
+    expect(daysLeft).toBeLessThanOrEqual(2);
+    expect(planned.dueDate!.toISOString()).toMatch(/T00:00:00\.000Z$/);
+
     const scale = await db.prisma.ratingScale.findFirstOrThrow({ where: { isDefault: true }, include: { ratings: true } });
     expect(scale.ratings).toHaveLength(6);
 

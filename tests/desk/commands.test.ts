@@ -180,9 +180,11 @@ describe.each(databaseKinds())("desk commands on %s", (kind) => {
       readTheDesk: false,
       workTheDesk: false,
       assign: false,
+      plan: false,
       publish: false,
       correct: false,
       administer: false,
+      readInbox: false,
     });
     expect(deskPermissions(null).readTheDesk).toBe(false);
   });

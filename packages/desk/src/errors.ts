@@ -102,3 +102,22 @@ export class IdempotencyInProgressError extends AppError {
     super("A request with this Idempotency-Key was already applied or is in progress; retry to get its response.");
   }
 }
+
+/** One claim of a bulk write that could not be written, and why. */
+export interface ClaimFailure {
+  claimId: string;
+  error: AppError;
+}
+
+/** A bulk write refused as a whole: nothing was written; each failing claim says why. */
+export class BulkRefusedError extends AppError {
+  readonly code = "BULK_REFUSED";
+  constructor(readonly failures: ClaimFailure[]) {
+    super(
+      `Nothing was changed: ${failures.length} ${failures.length === 1 ? "claim" : "claims"} could not be assigned (${failures
+        .map((f) => f.error.code)
+        .filter((code, i, all) => all.indexOf(code) === i)
+        .join(", ")})`,
+    );
+  }
+}

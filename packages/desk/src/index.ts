@@ -26,4 +26,7 @@ export * as ratings from "./commands/ratings.ts";
 export * as users from "./commands/users.ts";
 export * as trustPages from "./commands/trust-pages.ts";
 export * as intake from "./commands/intake.ts";
+export * as assignment from "./commands/assignment.ts";
+export * as inbox from "./commands/inbox.ts";
+export * from "./queues.ts";
 export * from "./search.ts";

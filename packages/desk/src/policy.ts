@@ -4,7 +4,9 @@
  * - Anonymous clients and VIEWERs read published fact-checks and what they
  *   cite (through granted scopes), the rating scales and outlets.
  * - FACT_CHECKERs work the desk and edit the claims assigned to them.
- * - EDITORs run the desk: assign, move any claim, publish, correct.
+ * - EDITORs run the desk: assign, plan (reviewer, priority, due date), move
+ *   any claim, publish, correct. A claim with a reviewer is approved or
+ *   returned by that reviewer (or an admin); without one, by any editor.
  * - ADMINs do everything, and manage users and rating scales.
  *
  * `permissions` answer yes/no; `visible` returns Prisma filters, so lists,
@@ -53,6 +55,10 @@ export function scopesFor(viewer: Viewer | null): Scopes {
 /** Who may be assigned claims: active newsroom staff. */
 export const assignable = (user: { role: Role; active: boolean }): boolean => user.active && staffRoles.includes(user.role);
 
+/** Who may review claims: active editors and admins. */
+export const canReview = (user: { role: Role; active: boolean }): boolean =>
+  user.active && (user.role === "EDITOR" || user.role === "ADMIN");
+
 export const permissions = {
   write: (viewer: Viewer | null): viewer is Viewer => !!viewer && tokenAllowsWrites(viewer),
   /** Ingest articles, mark claims, add sources and people, comment. */
@@ -66,6 +72,14 @@ export const permissions = {
   publish: (viewer: Viewer | null): viewer is Viewer => permissions.runTheDesk(viewer),
   correct: (viewer: Viewer | null): viewer is Viewer => permissions.runTheDesk(viewer),
   assign: (viewer: Viewer | null): viewer is Viewer => permissions.runTheDesk(viewer),
+  /** Set a claim's reviewer, priority and due date. */
+  plan: (viewer: Viewer | null): viewer is Viewer => permissions.runTheDesk(viewer),
+  /** Approve (publish) or return a claim in review: its reviewer, an admin, or any editor when it has none. */
+  review: (viewer: Viewer | null, claim: { reviewerId?: string | null }): viewer is Viewer =>
+    permissions.runTheDesk(viewer) && (!claim.reviewerId || claim.reviewerId === viewer.id || isAdmin(viewer)),
+  /** Read and mark one's own inbox. */
+  readInbox: (viewer: Viewer | null): viewer is Viewer => isStaff(viewer),
+  markInbox: (viewer: Viewer | null): viewer is Viewer => isStaff(viewer) && tokenAllowsWrites(viewer),
 };
 
 /** What the viewer may do on the desk as a whole: clients show pages and controls from this, never from roles. */
@@ -75,9 +89,11 @@ export function deskPermissions(viewer: Viewer | null) {
     readTheDesk: isStaff(viewer),
     workTheDesk: permissions.workTheDesk(viewer),
     assign: permissions.assign(viewer),
+    plan: permissions.plan(viewer),
     publish: permissions.publish(viewer),
     correct: permissions.correct(viewer),
     administer: permissions.administer(viewer),
+    readInbox: permissions.readInbox(viewer),
   };
 }
 
@@ -98,9 +114,13 @@ export function actorFor(viewer: Viewer | null, claim: Pick<Claim, "assigneeId">
 }
 
 /** What the viewer may do with a claim now: clients show controls from this, never from roles. */
-export function viewerCan(viewer: Viewer | null, claim: Pick<Claim, "assigneeId" | "status"> & { factCheckStatus?: string | null }) {
+export function viewerCan(
+  viewer: Viewer | null,
+  claim: Pick<Claim, "assigneeId" | "status"> & { reviewerId?: string | null; factCheckStatus?: string | null },
+) {
   const edit = permissions.editClaim(viewer, claim);
   const published = claim.status === "PUBLISHED";
+  const inReview = claim.status === "IN_REVIEW";
   return {
     /** Wording, verdict and explanation (not while published). */
     edit: edit && !published,
@@ -108,7 +128,11 @@ export function viewerCan(viewer: Viewer | null, claim: Pick<Claim, "assigneeId"
     editDetails: edit,
     editEvidence: edit && !published,
     assign: permissions.assign(viewer),
-    publish: permissions.publish(viewer) && claim.status === "IN_REVIEW",
+    /** Reviewer, priority and due date. */
+    plan: permissions.plan(viewer),
+    /** Approve or return it: the reviewer's answer to "Submit for review". */
+    review: permissions.review(viewer, claim) && inReview,
+    publish: permissions.publish(viewer) && permissions.review(viewer, claim) && inReview,
     unpublish: permissions.publish(viewer) && published,
     correct: permissions.correct(viewer) && published,
     comment: permissions.workTheDesk(viewer),

@@ -2,7 +2,7 @@
  * Every input the desk accepts, validated one way: these zod schemas, with
  * the enums taken from Prisma's, so a new enum value needs no second edit.
  */
-import { ClaimStatus, PersonKind, Role, SourceType, Stance } from "@claimdesk/db";
+import { ClaimPriority, ClaimStatus, PersonKind, Role, SourceType, Stance } from "@claimdesk/db";
 import { z } from "zod";
 
 const tag = z.string().trim().min(1).max(60);
@@ -27,6 +27,7 @@ const sourceUrl = z
 
 export const enums = {
   claimStatus: z.enum(ClaimStatus),
+  priority: z.enum(ClaimPriority),
   personKind: z.enum(PersonKind),
   role: z.enum(Role),
   sourceType: z.enum(SourceType),
@@ -78,6 +79,12 @@ export const updateClaimSchema = z.object({
   tags: tags.optional(),
   explanation: z.string().max(50_000).nullish(),
 });
+
+/** Due dates are calendar days; a year range keeps typos (year 20026) out. */
+export const dueDateSchema = z
+  .date()
+  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "must be a day between the years 2000 and 2100")
+  .transform((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())));
 
 export const evidenceSchema = z.object({
   passage: z.string().max(10_000).nullish(),

@@ -22,6 +22,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
   };
   Connection: { totalCount: number | (() => number | Promise<number>) };

@@ -17,6 +17,8 @@ import "./types/intelligence.ts";
 import "./types/public-site.ts";
 import "./types/claim-review-import.ts";
 import "./types/review.ts";
+import "./types/assignment.ts";
+import "./types/inbox.ts";
 import "./types/stats.ts";
 import "./types/intake.ts";
 

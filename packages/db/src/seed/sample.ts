@@ -1,4 +1,4 @@
-import type { SourceType, Stance, ClaimStatus, Role } from "../generated/prisma/enums.ts";
+import type { SourceType, Stance, ClaimPriority, ClaimStatus, Role } from "../generated/prisma/enums.ts";
 
 /** Development accounts, one per role. The passwords are documented in the README. */
 export const sampleUsers: { id: string; email: string; name: string; role: Role; password: string }[] = [
@@ -111,6 +111,11 @@ export interface SampleClaim {
   status: ClaimStatus;
   tags: string[];
   assignee?: string;
+  /** The reviewing editor. */
+  reviewer?: string;
+  priority?: ClaimPriority;
+  /** Due this many days after the sample is loaded, so the sample always has work due soon. */
+  dueInDays?: number;
   sources?: { sourceId: string; stance: Stance; passage?: string; location?: string }[];
 }
 
@@ -123,6 +128,7 @@ export const sampleClaims: SampleClaim[] = [
     status: "PUBLISHED",
     tags: ["economy", "gdp"],
     assignee: "seed-user-checker",
+    reviewer: "seed-user-editor",
     sources: [
       {
         sourceId: "seed-source-worldbank-gdp-cn",
@@ -146,6 +152,9 @@ export const sampleClaims: SampleClaim[] = [
     status: "RESEARCHING",
     tags: ["cpec", "investment"],
     assignee: "seed-user-checker",
+    reviewer: "seed-user-editor",
+    priority: "HIGH",
+    dueInDays: 2,
     sources: [{ sourceId: "seed-source-cpec-authority", stance: "CONTEXT", location: "News and announcements" }],
   },
   {
@@ -155,6 +164,8 @@ export const sampleClaims: SampleClaim[] = [
     speaker: false,
     status: "SELECTED",
     tags: ["technology", "patents"],
+    priority: "LOW",
+    dueInDays: 10,
   },
   {
     id: "seed-claim-astronauts",

@@ -110,6 +110,9 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
             tags: claim.tags,
             status: claim.status,
             assigneeId: claim.assignee ?? null,
+            reviewerId: claim.reviewer ?? null,
+            priority: claim.priority ?? "NORMAL",
+            dueDate: claim.dueInDays == null ? null : dayFromToday(claim.dueInDays),
             createdById: "seed-user-editor",
             ratingId: published ? ratingId(sampleFactCheck.rating) : null,
             explanation: published ? sampleFactCheck.explanation : null,
@@ -151,6 +154,12 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     { timeout: 60_000 },
   );
   return { created };
+}
+
+/** Midnight UTC of the day `days` from today: due dates are calendar days. */
+function dayFromToday(days: number): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
 }
 
 function ratingId(label: string): string {

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { type Claim, type ClaimStatus, type PersonKind, type Prisma, type Stance, codePointLength, spanText } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, WorkflowError } from "../errors.ts";
-import { actorFor, assignable, lockedChanges, permissions } from "../policy.ts";
+import { notify, mentionedUsers } from "../inbox.ts";
+import { actorFor, lockedChanges, permissions } from "../policy.ts";
 import { createClaimSchema, evidenceSchema, personSchema, updateClaimSchema } from "../schemas.ts";
 import { type Tx, audited, changedFields } from "../unit-of-work.ts";
 import { parseInput } from "../validation.ts";
 import { lockVersioned, saveLocked, saveVersioned } from "../versioned.ts";
 import { checkMove } from "../workflow.ts";
+import { assigneeFor, refuseSelfReview } from "./assignment.ts";
 
 /** Reads the command's answer inside its transaction (the response then needs no more database). */
 export type Answer<T> = (tx: Tx, id: string) => Promise<T>;
@@ -185,15 +187,15 @@ export async function updateClaim(ctx: DeskContext, input: UpdateClaimInput): Pr
 
 export async function assignClaim(ctx: DeskContext, id: string, assigneeId: string | null): Promise<string> {
   if (!permissions.assign(ctx.viewer)) throw new ForbiddenError("Only editors assign claims");
+  const viewer = ctx.viewer;
   await audited(ctx, async (tx, audit) => {
     const before = await tx.claim.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("The claim");
-    if (assigneeId) {
-      const user = await tx.user.findUnique({ where: { id: assigneeId } });
-      if (!user || !user.active) throw new NotFoundError("The user");
-      if (!assignable(user)) throw ValidationError.field("assigneeId", "Viewers cannot be assigned claims");
-    }
-    await saveLocked(tx, "Claim", id, { assigneeId });
+    await assigneeFor(tx, assigneeId);
+    const saved = await saveLocked(tx, "Claim", id, { assigneeId });
+    // Checked on the locked row: a reviewer set meanwhile is seen.
+    refuseSelfReview(saved, "assigneeId");
+    if (before.assigneeId !== assigneeId) await notify(tx, [assigneeId], { kind: "ASSIGNED", claimId: id, actorId: viewer.id });
     await audit({
       action: "claim.assign",
       entityType: "Claim",
@@ -218,8 +220,10 @@ export async function moveClaim(ctx: DeskContext, id: string, to: ClaimStatus, v
       if (check.reason === "not-allowed") throw new ForbiddenError(`You may not move this claim from ${claim.status} to ${to}`);
       throw new WorkflowError(`A claim cannot move from ${claim.status} to ${to}`);
     }
-    await saveVersioned(tx, "Claim", id, claim.version, { status: to });
+    // Returned work stays "returned" until it moves on (resubmitted, dismissed, …).
+    await saveVersioned(tx, "Claim", id, claim.version, { status: to, ...(to === "RESEARCHING" ? {} : { changesRequestedAt: null }) });
     await audit({ action: "claim.move", entityType: "Claim", entityId: id, before: { status: claim.status }, after: { status: to } });
+    if (to === "IN_REVIEW") await notify(tx, [claim.reviewerId], { kind: "REVIEW_REQUESTED", claimId: id, actorId: ctx.viewer!.id });
   });
   return id;
 }
@@ -277,13 +281,17 @@ export async function requestChanges(ctx: DeskContext, id: string, note: string,
   await audited(ctx, async (tx, audit) => {
     const claim = await tx.claim.findUnique({ where: { id } });
     if (!claim) throw new NotFoundError("The claim");
-    if (!permissions.runTheDesk(ctx.viewer)) throw new ForbiddenError("Only editors request changes");
+    if (!permissions.review(ctx.viewer, claim)) throw new ForbiddenError("Only the claim's reviewer (or an admin) requests changes");
     if (version != null && version !== claim.version) throw new ConflictError("Claim", claim);
     if (claim.status !== "IN_REVIEW" || !checkMove(claim.status, "RESEARCHING", { isEditor: true, isAssignee: false }).ok) {
       throw new WorkflowError("Only a claim in review can be returned with changes requested");
     }
-    await saveVersioned(tx, "Claim", id, claim.version, { status: "RESEARCHING" });
-    const comment = await tx.comment.create({ data: { claimId: id, authorId: ctx.viewer!.id, body: text }, select: { id: true } });
+    await saveVersioned(tx, "Claim", id, claim.version, { status: "RESEARCHING", changesRequestedAt: new Date() });
+    const actorId = ctx.viewer!.id;
+    const comment = await tx.comment.create({ data: { claimId: id, authorId: actorId, body: text }, select: { id: true } });
+    const returnedTo = await notify(tx, [claim.assigneeId], { kind: "RETURNED", claimId: id, actorId, commentId: comment.id });
+    const mentioned = (await mentionedUsers(tx, text)).filter((userId) => !returnedTo.includes(userId));
+    await notify(tx, mentioned, { kind: "MENTIONED", claimId: id, actorId, commentId: comment.id });
     await audit({
       action: "claim.requestChanges",
       entityType: "Claim",

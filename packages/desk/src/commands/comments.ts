@@ -1,6 +1,7 @@
 /** Internal notes on a claim, threaded. */
 import type { DeskContext } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
+import { mentionedUsers, notify } from "../inbox.ts";
 import { permissions } from "../policy.ts";
 import { commentSchema } from "../schemas.ts";
 import { audited } from "../unit-of-work.ts";
@@ -18,7 +19,19 @@ export async function addComment(ctx: DeskContext, input: { claimId: string; bod
       if (!parent || parent.claimId !== claim.id) throw new NotFoundError("The comment replied to");
     }
     const comment = await tx.comment.create({ data: { claimId: claim.id, authorId: viewer.id, body, parentId: input.parentId ?? null } });
-    await audit({ action: "comment.add", entityType: "Claim", entityId: claim.id, after: { commentId: comment.id, body } });
+    // Mentions are resolved now, against who is on the desk now: a later rename changes no one's inbox.
+    const mentioned = await notify(tx, await mentionedUsers(tx, body), {
+      kind: "MENTIONED",
+      claimId: claim.id,
+      actorId: viewer.id,
+      commentId: comment.id,
+    });
+    await audit({
+      action: "comment.add",
+      entityType: "Claim",
+      entityId: claim.id,
+      after: { commentId: comment.id, body, ...(mentioned.length ? { mentioned } : {}) },
+    });
     return comment.id;
   });
 }

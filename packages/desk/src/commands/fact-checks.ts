@@ -6,6 +6,7 @@
 import { type Prisma, factCheckSlug } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowError } from "../errors.ts";
+import { notify } from "../inbox.ts";
 import { permissions } from "../policy.ts";
 import { type PublishedSnapshot, currentSnapshot, factCheckUrl } from "../published.ts";
 import { correctionSchema, publishSchema, reasonSchema } from "../schemas.ts";
@@ -35,6 +36,7 @@ export async function publishFactCheck(ctx: DeskContext, input: PublishInput): P
   return audited(ctx, async (tx, audit) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, include: { factCheck: { select: { id: true, slug: true } } } });
     if (!claim) throw new NotFoundError("The claim");
+    if (!permissions.review(viewer, claim)) throw new ForbiddenError("Only the claim's reviewer (or an admin) publishes it");
     if (claim.version !== input.version) throw new ConflictError("Claim", claim);
     if (claim.status !== "IN_REVIEW") throw new WorkflowError(`Only a claim in review can be published (this one is ${claim.status})`);
     const needs = async () => {
@@ -79,6 +81,7 @@ export async function publishFactCheck(ctx: DeskContext, input: PublishInput): P
       before: { status: claim.status },
       after: { status: "PUBLISHED", factCheckId, claimVersion: input.version, ...fields },
     });
+    await notify(tx, [reviewed.assigneeId, reviewed.createdById], { kind: "PUBLISHED", claimId: claim.id, actorId: viewer.id });
     return factCheckId;
   });
 }

@@ -10,6 +10,8 @@ import {
   availableMoves,
   claims,
   currentSnapshot,
+  dueSoonWhere,
+  returnedToWhere,
   evidence,
   permissions,
   fullTextIds,
@@ -21,7 +23,7 @@ import { builder, pageCost } from "../builder.ts";
 import { claimReviewOf } from "../published.ts";
 import type { Context } from "../context.ts";
 import { ArticleRef } from "./article.ts";
-import { ClaimStatusEnum, SortDirection, StanceEnum } from "./common.ts";
+import { ClaimPriorityEnum, ClaimStatusEnum, SortDirection, StanceEnum } from "./common.ts";
 import { OutletRef } from "./outlet.ts";
 import { PersonInput, PersonRef } from "./person.ts";
 import { RatingRef } from "./rating.ts";
@@ -38,6 +40,8 @@ const ClaimPermissions = builder.objectRef<ClaimPermissionsShape>("ClaimPermissi
     editDetails: t.exposeBoolean("editDetails", { description: "Speaker, claim date and tags (desk data, also while published)" }),
     editEvidence: t.exposeBoolean("editEvidence"),
     assign: t.exposeBoolean("assign"),
+    plan: t.exposeBoolean("plan", { description: "Set the reviewer, priority and due date" }),
+    review: t.exposeBoolean("review", { description: "Approve or return it with changes requested (its reviewer, while in review)" }),
     publish: t.exposeBoolean("publish"),
     unpublish: t.exposeBoolean("unpublish"),
     correct: t.exposeBoolean("correct"),
@@ -63,6 +67,17 @@ export const ClaimRef = builder.prismaNode("Claim", {
     checkworthinessReasons: t.expose("checkworthinessReasons", { type: "JSON", nullable: true }),
     status: t.expose("status", { type: ClaimStatusEnum }),
     assignee: t.relation("assignee", { nullable: true }),
+    reviewer: t.relation("reviewer", {
+      nullable: true,
+      description: 'The editor who approves or returns it; "Submit for review" goes to them',
+    }),
+    priority: t.expose("priority", { type: ClaimPriorityEnum }),
+    dueDate: t.expose("dueDate", { type: "Date", nullable: true, description: "The day the desk wants the check done by" }),
+    changesRequestedAt: t.expose("changesRequestedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When its reviewer returned it with changes requested, until it moves on",
+    }),
     rating: t.relation("rating", { nullable: true }),
     explanation: t.exposeString("explanation", { nullable: true, description: "Markdown" }),
     version: t.exposeInt("version", { description: "Send it back with updates; a stale version is refused with ConflictError" }),
@@ -88,7 +103,7 @@ export const ClaimRef = builder.prismaNode("Claim", {
     viewerCan: t.field({
       type: ClaimPermissions,
       description: "What you may do with this claim now: show controls from this, not from roles",
-      select: { status: true, assigneeId: true },
+      select: { status: true, assigneeId: true, reviewerId: true },
       resolve: (claim, _args, ctx) => viewerCan(ctx.viewer, claim),
     }),
     claimReviewPreview: t.field({
@@ -155,6 +170,13 @@ const ClaimFilter = builder.inputType("ClaimFilter", {
     status: t.field({ type: [ClaimStatusEnum], required: false }),
     assigneeId: t.globalID({ for: UserRef, required: false }),
     unassigned: t.boolean({ required: false }),
+    reviewerId: t.globalID({ for: UserRef, required: false }),
+    priority: t.field({ type: [ClaimPriorityEnum], required: false }),
+    dueSoon: t.boolean({ required: false, description: "Open claims due within 3 days, and overdue ones" }),
+    returnedToMe: t.boolean({
+      required: false,
+      description: "Claims assigned to you that their reviewer returned with changes requested",
+    }),
     ratingId: t.globalID({ for: RatingRef, required: false }),
     speakerId: t.globalID({ for: PersonRef, required: false }),
     outletId: t.globalID({ for: OutletRef, required: false }),
@@ -168,7 +190,7 @@ const ClaimFilter = builder.inputType("ClaimFilter", {
 });
 
 const ClaimOrderField = builder.enumType("ClaimOrderField", {
-  values: ["UPDATED_AT", "CREATED_AT", "CLAIM_DATE", "CHECKWORTHINESS"] as const,
+  values: ["UPDATED_AT", "CREATED_AT", "CLAIM_DATE", "CHECKWORTHINESS", "DUE_DATE", "PRIORITY"] as const,
 });
 const ClaimOrder = builder.inputType("ClaimOrder", {
   fields: (t) => ({
@@ -180,9 +202,16 @@ const ClaimOrder = builder.inputType("ClaimOrder", {
 async function claimWhere(
   filter: typeof ClaimFilter.$inferInput | null | undefined,
   prisma: Prisma.TransactionClient,
+  ctx: Context,
 ): Promise<Prisma.ClaimWhereInput> {
   const where: Prisma.ClaimWhereInput = {};
   if (!filter) return where;
+  const queues: Prisma.ClaimWhereInput[] = [];
+  if (filter.dueSoon) queues.push(dueSoonWhere());
+  if (filter.returnedToMe) queues.push(returnedToWhere(ctx.viewer?.id ?? "-"));
+  if (queues.length) where.AND = queues;
+  if (filter.reviewerId) where.reviewerId = filter.reviewerId.id;
+  if (filter.priority?.length) where.priority = { in: filter.priority };
   if (filter.status?.length) where.status = { in: filter.status };
   if (filter.assigneeId) where.assigneeId = filter.assigneeId.id;
   if (filter.unassigned) where.assigneeId = null;
@@ -211,6 +240,10 @@ function claimOrder(order: typeof ClaimOrder.$inferInput | null | undefined): Pr
       return [{ claimDate: { sort: direction, nulls: "last" } }, { id: direction }];
     case "CHECKWORTHINESS":
       return [{ checkworthiness: { sort: direction, nulls: "last" } }, { id: direction }];
+    case "DUE_DATE":
+      return [{ dueDate: { sort: direction, nulls: "last" } }, { id: direction }];
+    case "PRIORITY":
+      return [{ priority: direction }, { dueDate: { sort: "asc", nulls: "last" } }, { id: direction }];
     default:
       return [{ updatedAt: direction }, { id: direction }];
   }
@@ -224,12 +257,12 @@ builder.queryField("claims", (t) =>
     authScopes: { staff: true },
     args: { filter: t.arg({ type: ClaimFilter, required: false }), orderBy: t.arg({ type: ClaimOrder, required: false }) },
     totalCount: (_p, args, ctx) =>
-      startedCount(args, async () => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma) })),
+      startedCount(args, async () => ctx.prisma.claim.count({ where: await claimWhere(args.filter, ctx.prisma, ctx) })),
     resolve: (query, _p, args, ctx, info) =>
       pageAndCount(
         info,
         args,
-        claimWhere(args.filter, ctx.prisma),
+        claimWhere(args.filter, ctx.prisma, ctx),
         (where) => ctx.prisma.claim.findMany({ ...selection(query), where, orderBy: claimOrder(args.orderBy) }),
         (where) => ctx.prisma.claim.count({ where }),
       ),

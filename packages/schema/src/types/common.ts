@@ -1,4 +1,4 @@
-import { ClaimStatus, FactCheckStatus, IngestionStatus, Role, SourceType, Stance } from "@claimdesk/db";
+import { ClaimPriority, ClaimStatus, FactCheckStatus, InboxKind, IngestionStatus, Role, SourceType, Stance } from "@claimdesk/db";
 import { GraphQLError, Kind } from "graphql";
 import { builder } from "../builder.ts";
 import { parseIsoDate } from "../iso-date.ts";
@@ -30,6 +30,24 @@ function parseDate(value: unknown): Date {
   return date;
 }
 
+/** A calendar day, YYYY-MM-DD (due dates): no time, so no time zone to get wrong. */
+builder.scalarType("Date", {
+  description: "A calendar day as YYYY-MM-DD, e.g. 2025-03-11",
+  serialize: (value) => value.toISOString().slice(0, 10),
+  parseValue: (value) => parseDay(value),
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDay(value: unknown): Date {
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseIsoDate(value) : null;
+  if (!date) {
+    throw new GraphQLError("Date must be a real calendar day as YYYY-MM-DD, such as 2025-03-11", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return date;
+}
+
 builder.scalarType("JSON", {
   description: "Any JSON value",
   serialize: (value) => value,
@@ -38,6 +56,11 @@ builder.scalarType("JSON", {
 
 export const ClaimStatusEnum = builder.enumType(ClaimStatus, { name: "ClaimStatus" });
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
+export const ClaimPriorityEnum = builder.enumType(ClaimPriority, {
+  name: "ClaimPriority",
+  description: "How urgent a claim is, lowest first",
+});
+export const InboxKindEnum = builder.enumType(InboxKind, { name: "InboxKind", description: "Why an item is in your inbox" });
 export const SourceTypeEnum = builder.enumType(SourceType, { name: "SourceType" });
 export const StanceEnum = builder.enumType(Stance, { name: "Stance" });
 export const IngestionStatusEnum = builder.enumType(IngestionStatus, { name: "IngestionStatus" });

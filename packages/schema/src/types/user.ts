@@ -6,6 +6,7 @@ import {
   RateLimitedError,
   ValidationError,
   assignable,
+  canReview,
   deskPermissions,
   isAdmin,
   isStaff,
@@ -36,6 +37,11 @@ export const UserRef = builder.prismaNode("User", {
       select: { role: true, active: true },
       resolve: (user) => assignable(user),
     }),
+    canReview: t.boolean({
+      description: "Whether this user may be a claim's reviewer",
+      select: { role: true, active: true },
+      resolve: (user) => canReview(user),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -56,9 +62,11 @@ const DeskPermissions = builder.objectRef<ReturnType<typeof deskPermissions>>("D
     readTheDesk: t.exposeBoolean("readTheDesk"),
     workTheDesk: t.exposeBoolean("workTheDesk", { description: "Ingest articles, mark claims, add sources, comment" }),
     assign: t.exposeBoolean("assign"),
+    plan: t.exposeBoolean("plan", { description: "Set claims' reviewers, priorities and due dates" }),
     publish: t.exposeBoolean("publish"),
     correct: t.exposeBoolean("correct"),
     administer: t.exposeBoolean("administer"),
+    readInbox: t.exposeBoolean("readInbox", { description: "Has an inbox (newsroom staff)" }),
   }),
 });
 

@@ -16,12 +16,14 @@ const MeQuery = graphql(`
     viewerCan {
       readTheDesk
       administer
+      readInbox
     }
+    inboxUnreadCount
   }
 `);
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const { me, viewerCan } = await serverQuery(MeQuery, {});
+  const { me, viewerCan, inboxUnreadCount } = await serverQuery(MeQuery, {});
   if (!me || !viewerCan.readTheDesk) redirect(me ? "/fact-checks" : "/login");
   return (
     <>
@@ -36,6 +38,17 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/outlets">Feeds</Link>
           <Link href="/published">Published</Link>
           <Link href="/import">Import</Link>
+          {viewerCan.readInbox ? (
+            <Link href="/inbox" data-testid="inbox-link" data-unread={inboxUnreadCount}>
+              Inbox
+              {inboxUnreadCount ? (
+                <span className="badge inbox-count">
+                  {inboxUnreadCount}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
           {viewerCan.administer ? <Link href="/admin">Admin</Link> : null}
           {viewerCan.administer ? <Link href="/trust-pages">Trust pages</Link> : null}
         </nav>

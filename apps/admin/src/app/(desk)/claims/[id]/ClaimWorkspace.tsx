@@ -11,6 +11,7 @@ import { badgeStyle, formatDate, formatDateTime, moveLabel, tint, toUtf16 } from
 import { useSubmit } from "@/lib/useSubmit";
 import { describeEvent } from "./history";
 import { EvidencePanel } from "./EvidencePanel";
+import { PlanningPanel } from "./PlanningPanel";
 
 type Claim = ClaimFieldsFragment;
 interface Rating {
@@ -155,7 +156,7 @@ export function ClaimWorkspace({
   initial: Claim;
   me: { id: string; role: string };
   ratings: Rating[];
-  users: { id: string; name: string; role: string; canBeAssigned: boolean }[];
+  users: { id: string; name: string; role: string; canBeAssigned: boolean; canReview: boolean }[];
 }) {
   const [claim, setClaim] = useState(initial);
   const [draft, setDraft] = useState<Draft>(draftOf(initial));
@@ -359,6 +360,7 @@ export function ClaimWorkspace({
           ) : (
             <span className="muted">Assignee: {claim.assignee?.name ?? "unassigned"}</span>
           )}
+          <PlanningPanel claim={claim} reviewers={users.filter((u) => u.canReview)} onSaved={reload} />
         </div>
       </div>
 
@@ -813,8 +815,17 @@ function Comments({
       >
         <label>
           Add a comment
-          <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!error} />
+          <textarea
+            rows={2}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            aria-invalid={!!error}
+            aria-describedby="comment-mentions"
+          />
         </label>
+        <span className="muted hint" id="comment-mentions">
+          Mention a colleague with @ and their name (@Fatima Checker) to put it in their inbox.
+        </span>
         {error ? <span className="field-error">{error}</span> : null}
         <div>
           <button type="submit" disabled={!body.trim() || busy}>

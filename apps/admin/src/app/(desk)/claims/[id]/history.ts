@@ -1,4 +1,5 @@
-import { statusLabels } from "../../../../lib/format";
+import { formatDate, statusLabels } from "../../../../lib/format";
+import { priorityLabels } from "../../../../lib/planning";
 
 /**
  * An audit event in the desk's words: "changed the verdict from Mostly true
@@ -22,6 +23,7 @@ const actionText: Record<string, string> = {
   "claim.update": "edited the claim",
   "claim.move": "moved it",
   "claim.assign": "assigned it",
+  "claim.plan": "planned it",
   "claim.requestChanges": "requested changes",
   "evidence.attach": "cited a source",
   "evidence.update": "edited a citation",
@@ -51,6 +53,9 @@ const fieldNames: Record<string, string> = {
   reason: "reason",
   body: "comment",
   note: "note",
+  reviewerId: "reviewer",
+  priority: "priority",
+  dueDate: "due date",
 };
 
 /** The page knows records by their global ids ("Rating:…" in base64); the audit trail stores database ids. */
@@ -70,8 +75,10 @@ const short = (v: string) => (v.length > 80 ? `${v.slice(0, 80)}…` : v);
 function show(key: string, value: unknown, names: Names): string {
   if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return "none";
   if (key === "ratingId") return names.ratings.find((r) => sameRecord(r.id, value))?.label ?? "a verdict no longer on the scale";
-  if (key === "assigneeId") return names.users.find((u) => sameRecord(u.id, value))?.name ?? "someone";
+  if (key === "reviewerId" || key === "assigneeId") return names.users.find((u) => sameRecord(u.id, value))?.name ?? "someone";
   if (key === "status") return statusLabels[String(value)] ?? String(value);
+  if (key === "priority") return priorityLabels[String(value)] ?? String(value);
+  if (key === "dueDate") return formatDate(String(value));
   if (key === "stance") return String(value).toLowerCase();
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "string") return short(value);
@@ -90,7 +97,10 @@ export function describeEvent(event: HistoryEvent, names: Names): { summary: str
         details: after.reason ? [`Reason: ${show("reason", after.reason, names)}`] : [],
       };
     case "claim.assign":
-      return { summary: after.assigneeId ? `assigned it to ${show("assigneeId", after.assigneeId, names)}` : "unassigned it", details: [] };
+      return {
+        summary: after.assigneeId ? `assigned it to ${show("assigneeId", after.assigneeId, names)}` : "unassigned it",
+        details: after.bulk ? ["With other claims, from the claims list"] : [],
+      };
     case "claim.requestChanges":
       return { summary: "returned it for changes", details: after.note ? [`“${show("note", after.note, names)}”`] : [] };
     case "comment.add":

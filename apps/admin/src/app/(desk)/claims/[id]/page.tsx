@@ -31,6 +31,7 @@ const ClaimPageQuery = graphql(`
       name
       role
       canBeAssigned
+      canReview
     }
   }
 `);
@@ -50,6 +51,7 @@ graphql(`
     viewerCan {
       edit
       assign
+      plan
       publish
     }
     speaker {
@@ -61,6 +63,7 @@ graphql(`
       id
       name
     }
+    ...ClaimPlan
     rating {
       id
       label
