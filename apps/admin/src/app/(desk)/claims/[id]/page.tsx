@@ -120,6 +120,7 @@ graphql(`
       url
     }
     claimReviewPreview
+    ...PublicationFields
     duplicateOf {
       id
       claimReviewed
