@@ -207,4 +207,31 @@ describe.each(databaseKinds())("retracting a correction, and previewing a public
     expect(e.retractCorrection.data).toMatchObject({ rating: { label: "True" }, explanation: "The bulletin says **so**." });
     expect(await t.db.prisma.correction.count({ where: { factCheckId: localId(fc.id) } })).toBe(2);
   });
+
+  it("two editors retracting at once: one retraction, the other told of the conflict", async () => {
+    const claim = await toReview("the minister said");
+    const fc = await publish(claim, "The minister said so");
+    const c = await editor.ok(Correct, {
+      input: {
+        factCheckId: fc.id,
+        version: fc.version,
+        whatChanged: "Verdict changed to False",
+        reason: "Revised",
+        ratingId: await rating("False"),
+      },
+    });
+    const correctionId = c.addCorrection.data.corrections[0].id;
+    const admin = await t.as("admin");
+    const answers = await Promise.all(
+      [editor, admin].map((who, i) =>
+        who.ok(Retract, { input: { correctionId, version: c.addCorrection.data.version, reason: `Reason ${i}` } }),
+      ),
+    );
+    const kinds = answers.map((a) => a.retractCorrection.__typename).sort();
+    expect(kinds).toEqual(["ConflictError", "MutationRetractCorrectionSuccess"]);
+    const row = await t.db.prisma.correction.findUniqueOrThrow({ where: { id: localId(correctionId) } });
+    const winner = answers.findIndex((a) => a.retractCorrection.__typename === "MutationRetractCorrectionSuccess");
+    expect(row.retractionReason).toBe(`Reason ${winner}`);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "factCheck.retractCorrection", entityId: localId(claim.id) } })).toBe(1);
+  });
 });
