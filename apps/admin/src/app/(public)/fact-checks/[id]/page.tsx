@@ -3,7 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { graphql } from "@/gql";
 import { publicQuery } from "@/lib/server";
 import { TrustLinks } from "../../TrustLinks";
-import { FactCheckView, socialCard, socialMetadata } from "../FactCheckView";
+import { FactCheckView, socialCard, socialMetadata } from "@/components/FactCheckView";
 
 const FactCheckQuery = graphql(`
   query PublicFactCheck($path: String!) {

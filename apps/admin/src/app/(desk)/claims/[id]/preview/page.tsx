@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { graphql } from "@/gql";
 import { serverQuery } from "@/lib/server";
-import { FactCheckView, type SocialCard, socialCard } from "../../../../(public)/fact-checks/FactCheckView";
+import { FactCheckView, type SocialCard, socialCard } from "@/components/FactCheckView";
 
 // A draft is not for search engines (next.config.ts also sends X-Robots-Tag).
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
