@@ -18,6 +18,8 @@ const config: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // Previews of unpublished fact-checks are for the newsroom, never for search engines.
+      { source: "/claims/:id/preview", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
     ];
   },
 };

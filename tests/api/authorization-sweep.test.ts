@@ -71,7 +71,7 @@ const publicFields = new Set([
     (f) => `Article.${f}`,
   ),
   ...["id", "name", "url", "country"].map((f) => `Outlet.${f}`),
-  ...["id", "createdAt", "reason", "whatChanged"].map((f) => `Correction.${f}`),
+  ...["id", "createdAt", "reason", "whatChanged", "retractedAt", "retractionReason"].map((f) => `Correction.${f}`),
   // The public record as published (the fact-check's snapshot).
   ...["tags", "version"].map((f) => `FactCheck.${f}`),
   ...["name", "kind", "title", "affiliation", "sameAs"].map((f) => `PublishedSpeaker.${f}`),
@@ -129,6 +129,7 @@ function realIdFor(argName: string, mutation: string): string {
   if (n.includes("speaker") || n.includes("person")) return globalId("Person", "seed-person-khalil-hashmi");
   if (n.includes("rating")) return globalId("Rating", "seed-rating-true");
   if (n.includes("user") || n.includes("assignee")) return globalId("User", "seed-user-checker");
+  if (n.includes("correction")) return realIds.Correction!;
   if (n.includes("factcheck")) return globalId("FactCheck", "seed-factcheck-china-growth");
   if (n.includes("outlet")) return globalId("Outlet", "seed-outlet-urdupoint");
   return globalId("Claim", "seed-claim-45-mous");
@@ -230,14 +231,18 @@ describe.each(databaseKinds())("authorization swept over the schema on %s", (kin
       ).id,
     };
     // A published correction, so the public path through corrections carries data.
-    const correction = await editor.ok(`mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename } }`, {
-      input: {
-        factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"),
-        reason: "A figure was misread",
-        whatChanged: "The growth figure now reads 5%",
+    const correction = await editor.ok(
+      `mutation($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename ... on MutationAddCorrectionSuccess { data { corrections { id } } } } }`,
+      {
+        input: {
+          factCheckId: globalId("FactCheck", "seed-factcheck-china-growth"),
+          reason: "A figure was misread",
+          whatChanged: "The growth figure now reads 5%",
+        },
       },
-    });
+    );
     expect(correction.addCorrection.__typename).toBe("MutationAddCorrectionSuccess");
+    realIds.Correction = correction.addCorrection.data.corrections.at(-1).id;
     for (const [type, id] of Object.entries(ids))
       realIds[type] = type === "ApiToken" ? id : globalId(type === "ClaimSource" ? "Evidence" : type, id);
   });

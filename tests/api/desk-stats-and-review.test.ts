@@ -152,4 +152,23 @@ describe.each(databaseKinds())("deskStats and requestChanges on %s", (kind) => {
     const viewer = await (await t.as("viewer")).request(StatsQuery);
     expect(viewer.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
   });
+
+  it("puts each claim in the week it was marked, Monday 00:00 UTC included, over every week asked for", async () => {
+    const { deskStats: first } = await editor.ok(StatsQuery);
+    const mondays = first.weeks.map((w: { weekStart: string }) => new Date(w.weekStart));
+    // Claims marked in earlier weeks: one at the very start of a week, one at its last millisecond.
+    const early = await mark("Exports rose 12%");
+    const late = await mark("Imports fell 3% and remittances hit a record");
+    await t.db.prisma.claim.update({ where: { id: localId(early.id) }, data: { createdAt: mondays[1] } });
+    await t.db.prisma.claim.update({ where: { id: localId(late.id) }, data: { createdAt: new Date(mondays[3].getTime() - 1) } });
+    const { deskStats } = await editor.ok(StatsQuery);
+    for (const [i, week] of deskStats.weeks.entries()) {
+      const until = mondays[i + 1] ?? new Date(Date.now() + 86_400_000);
+      const counted = await t.db.prisma.claim.count({ where: { createdAt: { gte: mondays[i], lt: until } } });
+      const shown = week.marked.reduce((n: number, m: { count: number }) => n + m.count, 0);
+      expect(shown, `week of ${week.weekStart}`).toBe(counted);
+    }
+    expect(deskStats.weeks[1].marked.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBeGreaterThanOrEqual(1);
+    expect(deskStats.weeks[2].marked.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -80,6 +80,8 @@ export const permissions = {
   /** Read and mark one's own inbox. */
   readInbox: (viewer: Viewer | null): viewer is Viewer => isStaff(viewer),
   markInbox: (viewer: Viewer | null): viewer is Viewer => isStaff(viewer) && tokenAllowsWrites(viewer),
+  /** See the public page and social card a claim would publish as: whoever may read the draft (staff). */
+  previewPublication: (viewer: Viewer | null): viewer is Viewer => isStaff(viewer),
 };
 
 /** What the viewer may do on the desk as a whole: clients show pages and controls from this, never from roles. */
@@ -139,6 +141,30 @@ export function viewerCan(
     markDuplicate: edit && !published,
     moves: availableMoves(claim.status, actorFor(viewer, claim)),
   };
+}
+
+/**
+ * Why a correction cannot be retracted, or null if it can: the fact-check must
+ * be published, the correction still standing and the latest one standing (so
+ * that what it replaced is what the public record returns to), and stored with
+ * the publication it replaced (corrections made before retractions existed were not).
+ */
+export function retractionRefusal(correction: {
+  published: boolean;
+  retracted: boolean;
+  latest: boolean;
+  restorable: boolean;
+}): string | null {
+  if (!correction.published) return "Only a correction of a published fact-check is retracted";
+  if (correction.retracted) return "This correction is already retracted";
+  if (!correction.latest) return "Retract the later correction first";
+  if (!correction.restorable) return "This correction predates retractions: publish a new correction instead";
+  return null;
+}
+
+/** What the viewer may do with a correction now. */
+export function correctionViewerCan(viewer: Viewer | null, correction: Parameters<typeof retractionRefusal>[0]) {
+  return { retract: permissions.correct(viewer) && retractionRefusal(correction) === null };
 }
 
 /** A filter that matches no row: what hidden records look like. */

@@ -53,7 +53,7 @@ export interface PublishedRecord extends Omit<PublishedSnapshot, "claimDate" | "
   summary: string | null;
   publisherName: string;
   datePublished: Date;
-  /** The last correction's date, or null: the one dateModified rule. */
+  /** The last correction's or retraction's date, or null: the one dateModified rule (see lastModified). */
   dateModified: Date | null;
   claimDate: Date | null;
   appearances: (Omit<PublishedSnapshot["appearances"][number], "article"> & {
@@ -75,8 +75,15 @@ export const publishedRecordSelect = {
   updatedAt: true,
   snapshot: true,
   _count: { select: { corrections: true } },
-  corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+  corrections: { select: { createdAt: true, retractedAt: true } },
 } satisfies Prisma.FactCheckSelect;
+
+/** dateModified: the latest correction or retraction of one, or null (never corrected). */
+export function lastModified(corrections: { createdAt: Date; retractedAt: Date | null }[]): Date | null {
+  let last: Date | null = null;
+  for (const c of corrections) for (const d of [c.createdAt, c.retractedAt]) if (d && (!last || d > last)) last = d;
+  return last;
+}
 
 export type PublishedRow = Prisma.FactCheckGetPayload<{ select: typeof publishedRecordSelect }>;
 
@@ -106,7 +113,7 @@ export function recordOf(row: Omit<PublishedRow, "snapshot" | "claimId">, snapsh
     summary: row.summary,
     publisherName: row.publisherName,
     datePublished: row.publishedAt,
-    dateModified: row.corrections[0]?.createdAt ?? null,
+    dateModified: lastModified(row.corrections),
     claimDate: date(snapshot.claimDate),
     appearances: snapshot.appearances.map((a) => ({ ...a, article: { ...a.article, publishedAt: date(a.article.publishedAt) } })),
     corrections: row._count.corrections,
@@ -116,4 +123,39 @@ export function recordOf(row: Omit<PublishedRow, "snapshot" | "claimId">, snapsh
 /** Where the public page of a fact-check lives: /fact-checks/<slug>, its one URL. */
 export function factCheckUrl(baseUrl: string, slug: string): string {
   return `${baseUrl.replace(/\/$/, "")}/fact-checks/${slug}`;
+}
+
+/**
+ * The public record publishing the claim now would produce, with the headline
+ * and summary being typed (previews). A claim published before keeps its URL
+ * and corrections; a first publication's URL is set when it happens (null).
+ */
+export async function previewRecord(
+  db: Reader & Pick<Tx, "factCheck">,
+  claimId: string,
+  draft: { headline?: string | null; summary?: string | null },
+  baseUrl: string,
+  publisherName: string,
+): Promise<PublishedRecord | null> {
+  const snapshot = await currentSnapshot(db, claimId);
+  if (!snapshot) return null;
+  const fc = await db.factCheck.findUnique({ where: { claimId }, select: publishedRecordSelect });
+  const now = new Date();
+  const record = recordOf(
+    {
+      id: fc?.id ?? "",
+      url: null,
+      slug: fc?.slug ?? null,
+      headline: draft.headline?.trim() || fc?.headline || "",
+      summary: draft.summary?.trim() || (draft.summary === undefined ? (fc?.summary ?? null) : null),
+      publisherName: fc?.publisherName ?? publisherName,
+      publishedAt: fc?.publishedAt ?? now,
+      updatedAt: fc?.updatedAt ?? now,
+      _count: { corrections: fc?._count.corrections ?? 0 },
+      corrections: fc?.corrections ?? [],
+    },
+    snapshot,
+    baseUrl,
+  );
+  return fc?.slug ? record : { ...record, url: "" };
 }

@@ -9,6 +9,7 @@ import "./types/article.ts";
 import "./types/source.ts";
 import "./types/claim.ts";
 import "./types/fact-check.ts";
+import "./types/publication-preview.ts";
 import "./types/conflict.ts";
 import "./types/comment.ts";
 import "./types/audit-event.ts";

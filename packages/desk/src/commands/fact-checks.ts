@@ -7,7 +7,7 @@ import { type Prisma, factCheckSlug } from "@claimdesk/db";
 import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowError } from "../errors.ts";
 import { notify } from "../inbox.ts";
-import { permissions } from "../policy.ts";
+import { permissions, retractionRefusal } from "../policy.ts";
 import { type PublishedSnapshot, currentSnapshot, factCheckUrl } from "../published.ts";
 import { correctionSchema, publishSchema, reasonSchema } from "../schemas.ts";
 import { type Tx, audited } from "../unit-of-work.ts";
@@ -158,6 +158,8 @@ export async function addCorrection(ctx: DeskContext, input: CorrectionInput): P
         reason: fields.reason,
         previousRatingId: factCheck.ratingId,
         newRatingId: newRatingId ?? null,
+        // What a retraction of this correction restores.
+        previousSnapshot: before as unknown as Prisma.InputJsonValue,
         authorId: viewer.id,
       },
       select: { id: true },
@@ -177,6 +179,71 @@ export async function addCorrection(ctx: DeskContext, input: CorrectionInput): P
     });
   });
   return id;
+}
+
+export interface RetractionInput {
+  correctionId: string;
+  /** The fact-check version the editor saw; a stale one is a ConflictError. */
+  version: number;
+  reason: string;
+}
+
+/**
+ * Retracts a correction found wrong. Nothing is deleted: the correction stays
+ * on the public record, marked retracted with the date and reason, and the
+ * publication (verdict, explanation, snapshot) returns to what it was before
+ * it, on the desk too. Only the latest correction still standing can be
+ * retracted, so "what it was before" is exactly what the record shows.
+ */
+export async function retractCorrection(ctx: DeskContext, input: RetractionInput): Promise<string> {
+  if (!permissions.correct(ctx.viewer)) throw new ForbiddenError("Only editors retract corrections");
+  const viewer = ctx.viewer;
+  const reason = parseInput(reasonSchema, input.reason, ["reason"]);
+  return audited(ctx, async (tx, audit) => {
+    const target = await tx.correction.findUnique({ where: { id: input.correctionId }, select: { factCheckId: true } });
+    if (!target) throw new NotFoundError("The correction");
+    const id = target.factCheckId;
+    const version = await lockVersioned(tx, "FactCheck", id);
+    const factCheck = await tx.factCheck.findUnique({ where: { id } });
+    if (!factCheck) throw new NotFoundError("The fact-check");
+    if (input.version !== version) throw new ConflictError("FactCheck", factCheck);
+    const standing = await tx.correction.findMany({ where: { factCheckId: id, retractedAt: null }, orderBy: { createdAt: "asc" } });
+    const correction = standing.find((c) => c.id === input.correctionId);
+    const refusal = retractionRefusal({
+      published: factCheck.status === "PUBLISHED",
+      retracted: !correction,
+      latest: standing.at(-1)?.id === input.correctionId,
+      restorable: !!correction?.previousSnapshot,
+    });
+    if (refusal || !correction) throw new WorkflowError(refusal ?? "This correction is already retracted");
+    const restored = correction.previousSnapshot as unknown as PublishedSnapshot;
+    const changes = {
+      ratingId: restored.rating?.id ?? undefined,
+      explanation: restored.explanation ?? undefined,
+    };
+    // The desk follows the publication back, as it followed the correction.
+    await saveLocked(tx, "Claim", factCheck.claimId, changes);
+    const retractedAt = new Date();
+    await tx.correction.update({
+      where: { id: correction.id },
+      data: { retractedAt, retractionReason: reason, retractedById: viewer.id },
+      select: { id: true },
+    });
+    // updatedAt moves: dateModified is the retraction's date.
+    await saveVersioned(tx, "FactCheck", id, version, {
+      ...changes,
+      snapshot: restored as unknown as Prisma.InputJsonValue,
+      updatedAt: retractedAt,
+    });
+    await audit({
+      action: "factCheck.retractCorrection",
+      entityType: "Claim",
+      entityId: factCheck.claimId,
+      before: { ratingId: factCheck.ratingId, explanation: factCheck.explanation },
+      after: { correctionId: correction.id, whatChanged: correction.whatChanged, reason, ...changes },
+    });
+    return id;
+  });
 }
 
 async function snapshotOf(tx: Tx, claimId: string): Promise<PublishedSnapshot> {

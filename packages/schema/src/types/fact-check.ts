@@ -7,7 +7,9 @@ import {
   type PublishedRecord,
   ValidationError,
   WorkflowError,
+  correctionViewerCan,
   factCheckUrl as publicUrl,
+  lastModified,
   factChecks,
   isStaff,
   publishedRecord,
@@ -23,7 +25,7 @@ import { PersonKindEnum } from "./person.ts";
 import { RatingRef } from "./rating.ts";
 
 type Published = PublishedRecord;
-const PublishedSpeaker = builder.objectRef<NonNullable<Published["speaker"]>>("PublishedSpeaker").implement({
+export const PublishedSpeaker = builder.objectRef<NonNullable<Published["speaker"]>>("PublishedSpeaker").implement({
   description: "The speaker as published",
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -53,7 +55,7 @@ const PublishedArticle = builder.objectRef<Published["appearances"][number]["art
     }),
   }),
 });
-const PublishedAppearance = builder.objectRef<Published["appearances"][number]>("PublishedAppearance").implement({
+export const PublishedAppearance = builder.objectRef<Published["appearances"][number]>("PublishedAppearance").implement({
   fields: (t) => ({
     quote: t.exposeString("quote"),
     spanStart: t.exposeInt("spanStart"),
@@ -71,7 +73,7 @@ const PublishedSource = builder.objectRef<Published["evidence"][number]["source"
     type: t.exposeString("type"),
   }),
 });
-const PublishedEvidence = builder.objectRef<Published["evidence"][number]>("PublishedEvidence").implement({
+export const PublishedEvidence = builder.objectRef<Published["evidence"][number]>("PublishedEvidence").implement({
   fields: (t) => ({
     stance: t.field({ type: StanceEnum, resolve: (e) => e.stance as never }),
     passage: t.exposeString("passage", { nullable: true }),
@@ -119,9 +121,9 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
     dateModified: t.field({
       type: "DateTime",
       nullable: true,
-      description: "ClaimReview dateModified: the last correction's date, or null",
-      select: { corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
-      resolve: (fc) => fc.corrections[0]?.createdAt ?? null,
+      description: "ClaimReview dateModified: the last correction's or retraction's date, or null",
+      select: { corrections: { select: { createdAt: true, retractedAt: true } } },
+      resolve: (fc) => lastModified(fc.corrections),
     }),
     status: t.expose("status", { type: FactCheckStatusEnum }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
@@ -175,6 +177,14 @@ export const FactCheckRef = builder.prismaNode("FactCheck", {
   }),
 });
 
+const CorrectionPermissions = builder.objectRef<ReturnType<typeof correctionViewerCan>>("CorrectionPermissions").implement({
+  fields: (t) => ({
+    retract: t.exposeBoolean("retract", {
+      description: "Retract it: the latest correction still standing, of a published fact-check (editors)",
+    }),
+  }),
+});
+
 export const CorrectionRef = builder.prismaNode("Correction", {
   id: { field: "id" },
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
@@ -183,7 +193,35 @@ export const CorrectionRef = builder.prismaNode("Correction", {
     whatChanged: t.exposeString("whatChanged"),
     reason: t.exposeString("reason"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    retractedAt: t.expose("retractedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the correction was retracted (it stays on the record), or null",
+    }),
+    retractionReason: t.exposeString("retractionReason", { nullable: true, description: "Why it was retracted (public)" }),
     factCheck: t.relation("factCheck"),
+    viewerCan: t.field({
+      type: CorrectionPermissions,
+      authScopes: { staff: true }, // the newsroom's controls, not part of the public record
+      description: "What you may do with this correction now: show controls from this, not from roles",
+      select: {
+        retractedAt: true,
+        previousSnapshot: true,
+        factCheck: {
+          select: {
+            status: true,
+            corrections: { where: { retractedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
+          },
+        },
+      },
+      resolve: (c, _args, ctx) =>
+        correctionViewerCan(ctx.viewer, {
+          published: c.factCheck.status === "PUBLISHED",
+          retracted: !!c.retractedAt,
+          latest: c.factCheck.corrections[0]?.id === c.id,
+          restorable: c.previousSnapshot != null,
+        }),
+    }),
   }),
 });
 
@@ -273,6 +311,29 @@ builder.mutationField("addCorrection", (t) =>
     args: { input: t.arg({ type: CorrectionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await factChecks.addCorrection(ctx, { ...input, factCheckId: input.factCheckId.id, ratingId: input.ratingId?.id });
+      return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
+    },
+  }),
+);
+
+const RetractCorrectionInput = builder.inputType("RetractCorrectionInput", {
+  fields: (t) => ({
+    correctionId: t.globalID({ for: CorrectionRef, required: true }),
+    version: t.int({ required: true, description: "The fact-check version you saw; a stale one is refused with ConflictError" }),
+    reason: t.string({ required: true, description: "Why the correction is retracted (shown publicly with the date)" }),
+  }),
+});
+
+builder.mutationField("retractCorrection", (t) =>
+  t.prismaField({
+    type: "FactCheck",
+    description:
+      "Retracts the latest standing correction of a published fact-check (editors): it stays on the public record, dated and with the reason, and the verdict and explanation return to what they were before it.",
+    authScopes: { deskWriter: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, WorkflowError, ConflictError] },
+    args: { input: t.arg({ type: RetractCorrectionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await factChecks.retractCorrection(ctx, { ...input, correctionId: input.correctionId.id });
       return ctx.prisma.factCheck.findUniqueOrThrow({ ...selection(query), where: { id } });
     },
   }),

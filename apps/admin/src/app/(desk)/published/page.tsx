@@ -33,6 +33,8 @@ const PublishedQuery = graphql(`
             whatChanged
             reason
             createdAt
+            retractedAt
+            retractionReason
           }
         }
       }
@@ -72,7 +74,9 @@ export default async function PublishedPage() {
               <ul>
                 {node.corrections.map((c) => (
                   <li key={c.id}>
-                    <strong>Correction {formatDate(c.createdAt)}:</strong> {correctionLine(c)}
+                    <strong>Correction {formatDate(c.createdAt)}:</strong>{" "}
+                    {c.retractedAt ? <del>{correctionLine(c)}</del> : correctionLine(c)}
+                    {c.retractedAt ? ` Retracted ${formatDate(c.retractedAt)}: ${c.retractionReason ?? ""}` : null}
                   </li>
                 ))}
               </ul>

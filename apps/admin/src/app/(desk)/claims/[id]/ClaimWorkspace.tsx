@@ -12,6 +12,7 @@ import { useSubmit } from "@/lib/useSubmit";
 import { describeEvent } from "./history";
 import { EvidencePanel } from "./EvidencePanel";
 import { PlanningPanel } from "./PlanningPanel";
+import { PublicationPanel } from "./PublicationPanel";
 
 type Claim = ClaimFieldsFragment;
 interface Rating {
@@ -435,6 +436,8 @@ export function ClaimWorkspace({
               aria-label="Publish"
               aria-busy={busy === "publish"}
               onSubmit={(e) => {
+                // "Preview" submits natively: a GET of the preview page with the headline and summary as typed.
+                if ((e.nativeEvent as SubmitEvent).submitter?.dataset.preview) return;
                 e.preventDefault();
                 void publish(new FormData(e.currentTarget));
               }}
@@ -463,6 +466,17 @@ export function ClaimWorkspace({
               <div>
                 <button className="primary" type="submit" disabled={!!busy || dirty}>
                   {busy === "publish" ? "Publishing…" : "Publish"}
+                </button>{" "}
+                <button
+                  type="submit"
+                  data-preview="true"
+                  formMethod="get"
+                  formAction={`/claims/${encodeURIComponent(claim.id)}/preview`}
+                  formTarget="_blank"
+                  formNoValidate
+                  title={dirty ? "The preview shows the claim as saved" : undefined}
+                >
+                  Preview page and social card
                 </button>
               </div>
             </form>
@@ -490,6 +504,8 @@ export function ClaimWorkspace({
           </div>
         </section>
       ) : null}
+
+      <PublicationPanel claim={claim} onChange={afterMove} onDone={(text) => setMessage({ kind: "ok", text })} />
 
       <div className="split">
         <div className="stack">
@@ -586,13 +602,6 @@ export function ClaimWorkspace({
           </section>
 
           <EvidencePanel claimId={claim.id} evidence={claim.evidence.edges.map((e) => e.node)} editable={editable} onChange={reload} />
-
-          {claim.factCheck ? (
-            <p>
-              Fact-check: <Link href={`/fact-checks/${encodeURIComponent(claim.factCheck.id)}`}>{claim.factCheck.headline}</Link> (
-              {claim.factCheck.status.toLowerCase()})
-            </p>
-          ) : null}
         </div>
 
         <aside className="stack">

@@ -32,6 +32,7 @@ const actionText: Record<string, string> = {
   "factCheck.publish": "published the fact-check",
   "factCheck.unpublish": "unpublished the fact-check",
   "factCheck.correct": "corrected the fact-check",
+  "factCheck.retractCorrection": "retracted a correction",
   "claim.duplicate.confirm": "marked it a duplicate",
   "claim.duplicate.reject": "rejected a suggested match",
 };
@@ -120,6 +121,13 @@ export function describeEvent(event: HistoryEvent, names: Names): { summary: str
         details.push(`Verdict: ${show("ratingId", before.ratingId, names)} → ${show("ratingId", after.ratingId, names)}`);
       else details.push("Verdict unchanged");
       if (after.explanation) details.push("Explanation rewritten");
+      return { summary, details };
+    }
+    case "factCheck.retractCorrection": {
+      const details = [`“${show("whatChanged", after.whatChanged, names)}” (${show("reason", after.reason, names)})`];
+      if (after.ratingId && after.ratingId !== before.ratingId)
+        details.push(`Verdict back: ${show("ratingId", before.ratingId, names)} → ${show("ratingId", after.ratingId, names)}`);
+      if (after.explanation !== undefined && after.explanation !== before.explanation) details.push("Explanation restored");
       return { summary, details };
     }
   }

@@ -123,6 +123,7 @@ graphql(`
       url
     }
     claimReviewPreview
+    ...PublicationFields
     duplicateOf {
       id
       claimReviewed
