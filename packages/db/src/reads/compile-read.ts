@@ -218,7 +218,7 @@ function rowsSql(
   const inner = alias(b);
   const outer = alias(b);
   const conditions = [join?.(inner), whereSql(b, model, inner, args.where)].filter(Boolean);
-  const order = orderSql(model, args.orderBy);
+  const order = orderSql(model, args.orderBy, take !== undefined || Boolean(skip));
   const object = objectSql(b, model, outer, args, extra(outer));
   const orderBy = (row: string) => (order.length ? ` ORDER BY ${order.map((o) => `${row}.${o}`).join(", ")}` : "");
   const limit = `${take !== undefined ? ` LIMIT ${take}` : ""}${skip ? ` OFFSET ${skip}` : ""}`;
@@ -228,10 +228,16 @@ function rowsSql(
   return { sql, decode: (value) => (value as unknown[]).map(object.decode) };
 }
 
-function orderSql(model: ModelInfo, orderBy: unknown): string[] {
-  if (orderBy === undefined) return [];
-  const list = Array.isArray(orderBy) ? orderBy : [orderBy];
+/**
+ * The ORDER BY terms of `orderBy`, then the primary key as tiebreak, the
+ * order Prisma pages by: a LIMIT over a partial (or no) order would pick
+ * arbitrary rows among equals, and later cursor pages (run by Prisma) would
+ * overlap or skip them. No order at all when none is asked for and nothing is cut.
+ */
+function orderSql(model: ModelInfo, orderBy: unknown, paged: boolean): string[] {
+  const list = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
   const order: string[] = [];
+  const ordered = new Set<string>();
   for (const item of list) {
     if (!isPlainObject(item)) throw new Unsupported("orderBy");
     for (const [name, spec] of Object.entries(item)) {
@@ -248,8 +254,11 @@ function orderSql(model: ModelInfo, orderBy: unknown): string[] {
       }
       if (direction !== "asc" && direction !== "desc") throw new Unsupported("direction");
       order.push(`${q(name)} ${direction.toUpperCase()}${nulls}`);
+      ordered.add(name);
     }
   }
+  if (!order.length && !paged) return order;
+  for (const name of model.primaryKey) if (!ordered.has(name)) order.push(`${q(name)} ASC`);
   return order;
 }
 
