@@ -262,6 +262,40 @@ function orderSql(model: ModelInfo, orderBy: unknown, paged: boolean): string[] 
   return order;
 }
 
+/**
+ * `args` with the primary key appended to the order wherever a compiled read
+ * would page by it (orderSql): for the reads Prisma runs itself (cursors,
+ * relation orders, …), so that its pages and the compiled first page follow
+ * one order and neither overlap nor skip. A findFirst is always cut to one row.
+ */
+export function withPrimaryKeyOrder(modelName: string, args: Args, first: boolean): Args {
+  return tiebroken(modelInfo(modelName), args, true, first);
+}
+
+function tiebroken(model: ModelInfo, args: Args, list: boolean, first: boolean): Args {
+  if (!isPlainObject(args)) return args;
+  const out: Args = { ...args };
+  if (list) {
+    const given: unknown[] = args.orderBy === undefined ? [] : Array.isArray(args.orderBy) ? args.orderBy : [args.orderBy];
+    const cut = first || given.length > 0 || args.take !== undefined || Boolean(args.skip) || args.cursor !== undefined;
+    const named = new Set(given.flatMap((o) => (isPlainObject(o) ? Object.keys(o) : [])));
+    const missing = model.primaryKey.filter((k) => !named.has(k));
+    if (cut && missing.length) out.orderBy = [...given, ...missing.map((k) => ({ [k]: "asc" }))];
+  }
+  for (const key of ["select", "include"]) {
+    const chosen = args[key];
+    if (!isPlainObject(chosen)) continue;
+    out[key] = Object.fromEntries(
+      Object.entries(chosen).map(([name, value]) => {
+        const field = model.fields.get(name);
+        if (!field || field.kind !== "object" || !isPlainObject(value)) return [name, value];
+        return [name, tiebroken(modelInfo(field.type), value, field.isList, false)];
+      }),
+    );
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- where
 
 function whereSql(b: Builder, model: ModelInfo, row: string, where: unknown): string {
@@ -272,8 +306,9 @@ function whereSql(b: Builder, model: ModelInfo, row: string, where: unknown): st
     if (value === undefined) continue;
     if (key === "AND" || key === "NOT") {
       const list = (Array.isArray(value) ? value : [value]).map((w) => whereSql(b, model, row, w));
-      const all = list.length ? list.map((w) => `(${w})`).join(" AND ") : "TRUE";
-      parts.push(key === "AND" ? all : list.length ? `NOT (${all})` : "TRUE");
+      // NOT with a list: none of its conditions holds (Prisma's meaning), not "not all of them".
+      const each = key === "AND" ? list.map((w) => `(${w})`) : list.map((w) => `NOT (${w})`);
+      parts.push(each.length ? each.join(" AND ") : "TRUE");
       continue;
     }
     if (key === "OR") {
