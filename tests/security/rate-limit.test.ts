@@ -6,13 +6,15 @@
  * 429 on the ClaimReview endpoints. Desk sessions are not counted. The
  * counters live in the database, so API processes on one PostgreSQL share them.
  */
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createApi, loadConfig } from "@claimdesk/api";
-import { openDatabase } from "@claimdesk/db";
-import pino from "pino";
+import { migrate, openDatabase, seed } from "@claimdesk/db";
+import { createTestTarget } from "@claimdesk/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
 import { type TestApi, startTestApi } from "../support/api.ts";
+import { freePort } from "../support/ports.ts";
+import { start, stop } from "../bench/harness.ts";
 
 const limits = {
   CLAIMDESK_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1",
@@ -108,31 +110,48 @@ describe.each(databaseKinds())("per-client rate limit on %s", (kind) => {
   });
 });
 
-describe.each(databaseKinds().filter((k) => k === "postgres"))("rate limit shared by API processes on %s", (kind) => {
-  let t: TestApi;
-  beforeAll(async () => {
-    t = await startTestApi(kind, { ...limits, CLAIMDESK_RATE_LIMIT_ANONYMOUS: "6" });
-  });
-  afterAll(async () => t?.stop());
+/** The built API as deployed (npm test builds it first), as its own process. */
+async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    CLAIMDESK_WORKER: "off",
+  };
+  const child = await start(["apps/api/dist/main.mjs"], { ...env, ...limits, CLAIMDESK_RATE_LIMIT_ANONYMOUS: "6" }, port);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
 
-  it("a second API with its own connections to the database counts the same client's requests", async () => {
-    const db = await openDatabase(t.db.target);
-    const second = await createApi(
-      db,
-      loadConfig({ NODE_ENV: "test", PORT: "0", ...limits, CLAIMDESK_RATE_LIMIT_ANONYMOUS: "6" }),
-      pino({ level: "silent" }),
+describe.each(databaseKinds().filter((k) => k === "postgres"))("rate limit shared by API processes on %s", (kind) => {
+  let drop: () => Promise<void>;
+  let a: { url: string; child: ChildProcess };
+  let b: { url: string; child: ChildProcess };
+  beforeAll(async () => {
+    const target = await createTestTarget(kind);
+    drop = target.drop;
+    const db = await openDatabase(target.target);
+    await migrate(db.sql);
+    await seed(db.prisma);
+    await db.close();
+    if (target.target.kind !== "postgres") throw new Error("unreachable");
+    [a, b] = await Promise.all([startApiProcess(target.target.url), startApiProcess(target.target.url)]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([a, b].map((p) => p && stop(p.child)));
+    await drop?.();
+  });
+
+  it("two API processes count one client's requests together", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await graphql(i % 2 ? b.url : a.url, from("203.0.113.50"))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
+    // Another client on either process is unaffected.
+    expect((await graphql(b.url, from("203.0.113.51"))).status).toBe(200);
+    console.log(
+      `rate limit (${kind}): two API processes, one client alternating between them: ${statuses.filter((s) => s === 200).length} of 10 served (limit 6); another client served`,
     );
-    const url = await second.listen();
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 10; i++) statuses.push((await graphql(i % 2 ? url : t.url, from("203.0.113.50"))).status);
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
-      console.log(
-        `rate limit (${kind}): two API processes, one client alternating between them: ${statuses.filter((s) => s === 200).length} of 10 served (limit 6)`,
-      );
-    } finally {
-      await second.stop();
-      await db.close();
-    }
   });
 });
