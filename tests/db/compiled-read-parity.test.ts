@@ -3,7 +3,8 @@
  * fast-check draws reads over the datamodel (filters of every kind the schema's
  * fields allow, AND/OR/NOT, relation filters, orders with nulls first/last,
  * take/skip, nested selections and includes, _count with and without where)
- * and each must answer exactly as Prisma does on the sample data.
+ * and each must answer exactly as Prisma does on the sample data, through
+ * `db.reads` and inside a transaction (withCompiledReads) alike.
  *
  * Prisma is given the order the compiler promises: the read's orderBy, then the
  * primary key, wherever a level is ordered or cut by take/skip. So a compiled
@@ -14,7 +15,7 @@
  * A failure prints fast-check's seed and path; rerun it with FC_SEED=<seed>.
  */
 import * as dbModule from "@claimdesk/db";
-import { seed } from "@claimdesk/db";
+import { seed, withCompiledReads } from "@claimdesk/db";
 import { getDatamodel } from "@claimdesk/db/pothos-types";
 import { createTestDatabase, type TestDatabase } from "@claimdesk/db/testing";
 import fc from "fast-check";
@@ -363,8 +364,16 @@ describe.each(databaseKinds())("compiled reads answer as Prisma, generated cases
         // Prisma's statements name the schema; compiled ones name tables bare.
         if (statements.some((sql) => !sql.includes('"public".'))) compiled++;
         if (Array.isArray(expected) ? expected.length > 0 : expected !== null && expected !== 0) nonEmpty++;
-        if (operation === "count") expect(actual).toBe(expected);
-        else expect(canonical(m, args, actual, operation === "findMany")).toEqual(canonical(m, args, expected, operation === "findMany"));
+        // The same read inside a transaction, compiled there by withCompiledReads.
+        const inTransaction = await db.prisma.$transaction(async (tx) => call(withCompiledReads(tx), args));
+        if (operation === "count") {
+          expect(actual).toBe(expected);
+          expect(inTransaction).toBe(expected);
+        } else {
+          const list = operation === "findMany";
+          expect(canonical(m, args, actual, list)).toEqual(canonical(m, args, expected, list));
+          expect(canonical(m, args, inTransaction, list)).toEqual(canonical(m, args, expected, list));
+        }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 100), seed: seedValue, endOnFailure: true },
     );

@@ -346,7 +346,10 @@ function relationFilter(b: Builder, model: ModelInfo, row: string, field: FieldI
   if ("is" in value || "isNot" in value) {
     const parts: string[] = [];
     if (value.is !== undefined) parts.push(value.is === null ? `NOT ${exists(undefined)}` : exists(value.is));
-    if (value.isNot !== undefined) parts.push(value.isNot === null ? exists(undefined) : `NOT ${exists(value.isNot)}`);
+    // Prisma's isNot: no related row, or one for which the condition is false (SQL's
+    // three values: a condition that is NULL on the related row matches neither is nor isNot).
+    if (value.isNot !== undefined)
+      parts.push(value.isNot === null ? exists(undefined) : `(NOT ${exists(undefined)} OR ${exists(value.isNot, true)})`);
     return parts.join(" AND ") || "TRUE";
   }
   return exists(value);
