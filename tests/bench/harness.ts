@@ -56,6 +56,13 @@ export async function prepare(target: DatabaseTarget, scale: number, label: stri
 export const serverLogs = new Map<number, string>();
 
 /**
+ * Load generators send from one address with one token: limits far above
+ * anything they send, so that the per-client limit is paid for (one upsert
+ * per request) and measured, but never refuses a request.
+ */
+export const generousRateLimits = { CLAIMDESK_RATE_LIMIT_ANONYMOUS: "1000000000", CLAIMDESK_RATE_LIMIT_TOKEN: "1000000000" };
+
+/**
  * Runs a server in its own process group and resolves once it answers HTTP on
  * `port`: built JavaScript (`.mjs`, the API as deployed) with node, TypeScript with tsx;
  * `nodeFlags` go to node (profiling, GC tracing).
@@ -66,7 +73,12 @@ export function start(command: string[], env: Record<string, string>, port: numb
     ? [process.execPath, ["--enable-source-maps", ...nodeFlags, file, ...rest]]
     : ["npx", ["tsx", ...nodeFlags, file, ...rest]];
   // Own process group, so stopping it stops npx, tsx and the server alike.
-  const child = spawn(program, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(program, argv, {
+    cwd: root,
+    env: { ...generousRateLimits, ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   child.stdout!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));
   child.stderr!.on("data", (d) => serverLogs.set(port, (log += d).slice(-4000)));

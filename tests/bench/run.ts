@@ -28,6 +28,7 @@ import {
   start,
   stop,
   token,
+  generousRateLimits,
 } from "./harness.ts";
 import { measureAdminRender } from "./admin-render.ts";
 import { operations } from "./operations.ts";
@@ -176,7 +177,11 @@ async function main() {
     const statements: Record<string, Partial<Record<Variant, number>>> = {};
     const counted: string[] = [];
     const db = await openDatabase({ kind: "postgres", url: pgUrl }, { onQuery: (sql) => counted.push(sql) });
-    const inProcess = await createApi(db, loadConfig({ NODE_ENV: "production", PORT: "0" }), pino({ level: "silent" }));
+    const inProcess = await createApi(
+      db,
+      loadConfig({ NODE_ENV: "production", PORT: "0", ...generousRateLimits }),
+      pino({ level: "silent" }),
+    );
     const inProcessUrl = await inProcess.listen();
     for (const op of operations) {
       statements[op.name] = {};

@@ -89,6 +89,9 @@ describe.each(databaseKinds())("request isolation on %s", (kind) => {
     expect(error.params).toEqual(["<text 10>"]);
     expect(JSON.stringify(error)).not.toContain("seed-claim-45-mous");
     expect(JSON.stringify(error)).not.toContain("not a date");
+    console.log(
+      `log redaction (${kind}): the failing read's error names its own statement with parameters ${JSON.stringify(error.params)}; ${goodResults.filter((r) => r.status === "fulfilled").length} of 4 reads sharing the statement answered`,
+    );
   });
 
   it("a NUL byte or lone surrogate in a read's parameter is refused before SQL, for that caller only", async () => {

@@ -1,3 +1,4 @@
+import type { RateLimitConfig } from "./http/rate-limit.ts";
 /** The API's settings, read once from the environment and checked at start-up. */
 export interface ApiConfig {
   port: number;
@@ -17,6 +18,17 @@ export interface ApiConfig {
   trustedProxies: string[];
   /** Start in production even while sample accounts keep their README passwords (demonstrations, tests). */
   allowSampleAccounts: boolean;
+  /** Per-client limits of public traffic (http/rate-limit.ts). */
+  rateLimit: RateLimitConfig;
+}
+
+/** A whole number of at least `min` from the environment, or `fallback` when unset. */
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer of at least ${min} (got "${raw}")`);
+  return value;
 }
 
 export class ConfigError extends Error {
@@ -64,5 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((a) => a.trim())
       .filter(Boolean),
     allowSampleAccounts: env.CLAIMDESK_ALLOW_SAMPLE_ACCOUNTS === "true",
+    // Off by default under NODE_ENV=test (like the log level): suites send bursts from one address.
+    rateLimit: {
+      anonymous: integer(env, "CLAIMDESK_RATE_LIMIT_ANONYMOUS", env.NODE_ENV === "test" ? 0 : 300, 0),
+      token: integer(env, "CLAIMDESK_RATE_LIMIT_TOKEN", env.NODE_ENV === "test" ? 0 : 1200, 0),
+      windowSeconds: integer(env, "CLAIMDESK_RATE_LIMIT_WINDOW_SECONDS", 60, 1),
+    },
   };
 }

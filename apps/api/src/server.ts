@@ -17,6 +17,7 @@ import { BodyTooLargeError, readBody } from "./http/body.ts";
 import { claimReviewResponse } from "./http/claim-reviews.ts";
 import { publicOrigin } from "./http/origin.ts";
 import { parseCookies, serializeSessionCookie, sessionCookie } from "./http/cookies.ts";
+import { type PublicClient, type RateDecision, createRateLimiter } from "./http/rate-limit.ts";
 import { textInputChecks } from "./input-checks.ts";
 import { aliasLimit, costLimit, depthLimit, queryLimits } from "./limits.ts";
 
@@ -57,6 +58,7 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
   });
   await apollo.start();
   let ready = true;
+  const rateLimiter = createRateLimiter(db, config.rateLimit, logger);
 
   server.on("request", (req, res) => {
     const requestId = headerValue(req, "x-request-id")?.slice(0, 100) || randomUUID();
@@ -106,6 +108,13 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       return;
     }
     if (url.pathname.startsWith("/claim-reviews") && (req.method === "GET" || req.method === "HEAD")) {
+      // Always answered as to an anonymous client, so counted by address.
+      const limited = await rateLimited(publicClientOf(req, null));
+      if (limited) {
+        res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": String(limited.retryAfterSeconds) });
+        res.end(req.method === "HEAD" ? undefined : `Too many requests from this client; retry after ${limited.retryAfterSeconds} s.\n`);
+        return;
+      }
       const origin = publicOrigin(req, config);
       let response: Awaited<ReturnType<typeof claimReviewResponse>>;
       try {
@@ -134,6 +143,26 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     if (req.method !== "GET" && req.method !== "POST") {
       res.setHeader("allow", "GET, POST");
       sendJson(res, 405, { errors: [{ message: "Use GET or POST", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    // Who is asking decides the limit, before the body is read or anything runs.
+    const viewer = await viewerOf(req);
+    const limited = await rateLimited(publicClientOf(req, viewer));
+    if (limited) {
+      sendJson(
+        res,
+        429,
+        {
+          errors: [
+            {
+              message: `Too many requests from this client (limit ${limited.limit} per ${config.rateLimit.windowSeconds} s); retry after ${limited.retryAfterSeconds} s`,
+              extensions: { code: "RATE_LIMITED", retryAfterSeconds: limited.retryAfterSeconds },
+            },
+          ],
+        },
+        { "retry-after": String(limited.retryAfterSeconds) },
+      );
+      req.resume();
       return;
     }
 
@@ -174,7 +203,6 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const setCookies: string[] = [];
-    const viewer = await viewerOf(req);
     const idempotencyKey = headerValue(req, "idempotency-key")?.trim();
     let idempotency: Context["idempotency"] = null;
     if (idempotencyKey && viewer && req.method === "POST") {
@@ -204,6 +232,27 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
       res.end();
     }
     log.debug({ status: res.statusCode }, "graphql request");
+  }
+
+  /**
+   * The client a public limit counts: a token by its id, anyone else by
+   * address; none for a desk session (see http/rate-limit.ts), nor for a
+   * trusted proxy's own request without X-Forwarded-For (the admin rendering a
+   * public page: a visitor's address is not known there, and one shared
+   * counter would cut the whole public site).
+   */
+  function publicClientOf(req: IncomingMessage, viewer: Context["viewer"]): PublicClient | null {
+    if (viewer?.via.kind === "session") return null;
+    if (viewer?.via.kind === "token") return { kind: "token", tokenId: viewer.via.tokenId };
+    const peer = req.socket.remoteAddress ?? "unknown";
+    if (config.trustedProxies.includes(peer) && !headerValue(req, "x-forwarded-for")) return null;
+    return { kind: "address", address: clientAddress(req, config.trustedProxies) };
+  }
+
+  async function rateLimited(client: PublicClient | null): Promise<Extract<RateDecision, { limited: true }> | null> {
+    if (!client) return null;
+    const decision = await rateLimiter.take(client);
+    return decision.limited ? decision : null;
   }
 
   function viewerOf(req: IncomingMessage) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
@@ -56,10 +57,11 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   // delegates and raw queries behave like the primary's, so callers see a PrismaClient.
   const base = replicas.length ? (prisma.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : prisma;
   const readPools = replicaPools.length ? replicaPools : [primaryPool];
+  const statementName = preparedNames();
   const reads = withOneStatementReads(base, async (sql, params) => {
     const index = Math.floor(Math.random() * readPools.length);
     options.onQuery?.(sql, replicaPools.length ? index : undefined);
-    return (await readPools[index]!.query(sql, params)).rows;
+    return (await readPools[index]!.query({ name: statementName(sql), text: sql, values: params })).rows;
   });
   return {
     target,
@@ -72,6 +74,30 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       await withTimeout(Promise.all([prisma, ...replicas].map((client) => client.$disconnect())), 5_000);
       await withTimeout(Promise.all(pools.map((pool) => pool.end())), 5_000);
     },
+  };
+}
+
+/**
+ * Names for compiled statements, so that node-postgres prepares each once per
+ * connection and PostgreSQL stops parsing and planning it on every call. Only
+ * texts seen twice are named (combined reads vary with what shares a tick),
+ * and at most `max` per process: every name stays prepared on each
+ * connection of the pool for its lifetime. Past that, statements go unnamed.
+ */
+function preparedNames(max = 200): (sql: string) => string | undefined {
+  const names = new Map<string, string>();
+  let seen = new Set<string>();
+  return (sql) => {
+    const name = names.get(sql);
+    if (name || names.size >= max) return name;
+    if (!seen.has(sql)) {
+      if (seen.size > 10_000) seen = new Set();
+      seen.add(sql);
+      return undefined;
+    }
+    const named = `cd_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+    names.set(sql, named);
+    return named;
   };
 }
 

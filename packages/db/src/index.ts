@@ -22,6 +22,7 @@ export { openDatabase, type Database, type OpenOptions } from "./connect.ts";
 export { withCompiledReads } from "./reads/transaction-reads.ts";
 export { InvalidParameter, checkParameter } from "./reads/compile-read.ts";
 export { ReadFailed } from "./reads/read-failed.ts";
+export { ReadAssumptionError, assertReadAssumptions } from "./reads/assumptions.ts";
 export { resolveTarget, describeTarget, redactUrl, defaultDataDir, type DatabaseTarget } from "./target.ts";
 export type { SqlRunner } from "./sql.ts";
 export * from "./errors.ts";

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { type Database, type OpenOptions, openDatabase } from "./connect.ts";
 import { migrate } from "./migrate/index.ts";
+import { assertReadAssumptions } from "./reads/assumptions.ts";
 import type { DatabaseTarget } from "./target.ts";
 
 /**
@@ -42,7 +43,10 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const { target, drop } = await createTestTarget(kind);
   const db = await openDatabase(target, options);
-  if (options.migrated !== false) await migrate(db.sql);
+  if (options.migrated !== false) {
+    await migrate(db.sql);
+    await assertReadAssumptions(db.sql);
+  }
   return {
     ...db,
     async destroy() {

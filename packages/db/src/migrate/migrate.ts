@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { MigrationError } from "../errors.ts";
+import { assertReadAssumptions } from "../reads/assumptions.ts";
 import type { SqlRunner } from "../sql.ts";
 import { type MigrationFile, readMigrations } from "./files.ts";
 
@@ -78,12 +79,16 @@ export async function migrationStatus(sql: SqlRunner, files = readMigrations()):
   return { applied: [...done], pending: files.filter((file) => !done.has(file.name)).map((file) => file.name) };
 }
 
-/** Throws unless every migration the code expects has been applied. */
+/**
+ * Throws unless every migration the code expects has been applied, and the
+ * tables are as the compiled reads assume (every process checks this at start).
+ */
 export async function assertMigrated(sql: SqlRunner): Promise<void> {
   const { pending } = await migrationStatus(sql);
   if (pending.length) {
     throw new MigrationError(`The database is missing ${pending.length} migration(s) (${pending.join(", ")}). Run \`npm run db:migrate\`.`);
   }
+  await assertReadAssumptions(sql);
 }
 
 function appliedMigrations(sql: SqlRunner): Promise<AppliedRow[]> {

@@ -218,7 +218,7 @@ function rowsSql(
   const inner = alias(b);
   const outer = alias(b);
   const conditions = [join?.(inner), whereSql(b, model, inner, args.where)].filter(Boolean);
-  const order = orderSql(model, args.orderBy);
+  const order = orderSql(model, args.orderBy, take !== undefined || Boolean(skip));
   const object = objectSql(b, model, outer, args, extra(outer));
   const orderBy = (row: string) => (order.length ? ` ORDER BY ${order.map((o) => `${row}.${o}`).join(", ")}` : "");
   const limit = `${take !== undefined ? ` LIMIT ${take}` : ""}${skip ? ` OFFSET ${skip}` : ""}`;
@@ -228,10 +228,16 @@ function rowsSql(
   return { sql, decode: (value) => (value as unknown[]).map(object.decode) };
 }
 
-function orderSql(model: ModelInfo, orderBy: unknown): string[] {
-  if (orderBy === undefined) return [];
-  const list = Array.isArray(orderBy) ? orderBy : [orderBy];
+/**
+ * The ORDER BY terms of `orderBy`, then the primary key as tiebreak, the
+ * order Prisma pages by: a LIMIT over a partial (or no) order would pick
+ * arbitrary rows among equals, and later cursor pages (run by Prisma) would
+ * overlap or skip them. No order at all when none is asked for and nothing is cut.
+ */
+function orderSql(model: ModelInfo, orderBy: unknown, paged: boolean): string[] {
+  const list = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
   const order: string[] = [];
+  const ordered = new Set<string>();
   for (const item of list) {
     if (!isPlainObject(item)) throw new Unsupported("orderBy");
     for (const [name, spec] of Object.entries(item)) {
@@ -248,9 +254,46 @@ function orderSql(model: ModelInfo, orderBy: unknown): string[] {
       }
       if (direction !== "asc" && direction !== "desc") throw new Unsupported("direction");
       order.push(`${q(name)} ${direction.toUpperCase()}${nulls}`);
+      ordered.add(name);
     }
   }
+  if (!order.length && !paged) return order;
+  for (const name of model.primaryKey) if (!ordered.has(name)) order.push(`${q(name)} ASC`);
   return order;
+}
+
+/**
+ * `args` with the primary key appended to the order wherever a compiled read
+ * would page by it (orderSql): for the reads Prisma runs itself (cursors,
+ * relation orders, …), so that its pages and the compiled first page follow
+ * one order and neither overlap nor skip. A findFirst is always cut to one row.
+ */
+export function withPrimaryKeyOrder(modelName: string, args: Args, first: boolean): Args {
+  return tiebroken(modelInfo(modelName), args, true, first);
+}
+
+function tiebroken(model: ModelInfo, args: Args, list: boolean, first: boolean): Args {
+  if (!isPlainObject(args)) return args;
+  const out: Args = { ...args };
+  if (list) {
+    const given: unknown[] = args.orderBy === undefined ? [] : Array.isArray(args.orderBy) ? args.orderBy : [args.orderBy];
+    const cut = first || given.length > 0 || args.take !== undefined || Boolean(args.skip) || args.cursor !== undefined;
+    const named = new Set(given.flatMap((o) => (isPlainObject(o) ? Object.keys(o) : [])));
+    const missing = model.primaryKey.filter((k) => !named.has(k));
+    if (cut && missing.length) out.orderBy = [...given, ...missing.map((k) => ({ [k]: "asc" }))];
+  }
+  for (const key of ["select", "include"]) {
+    const chosen = args[key];
+    if (!isPlainObject(chosen)) continue;
+    out[key] = Object.fromEntries(
+      Object.entries(chosen).map(([name, value]) => {
+        const field = model.fields.get(name);
+        if (!field || field.kind !== "object" || !isPlainObject(value)) return [name, value];
+        return [name, tiebroken(modelInfo(field.type), value, field.isList, false)];
+      }),
+    );
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- where
@@ -263,8 +306,9 @@ function whereSql(b: Builder, model: ModelInfo, row: string, where: unknown): st
     if (value === undefined) continue;
     if (key === "AND" || key === "NOT") {
       const list = (Array.isArray(value) ? value : [value]).map((w) => whereSql(b, model, row, w));
-      const all = list.length ? list.map((w) => `(${w})`).join(" AND ") : "TRUE";
-      parts.push(key === "AND" ? all : list.length ? `NOT (${all})` : "TRUE");
+      // NOT with a list: none of its conditions holds (Prisma's meaning), not "not all of them".
+      const each = key === "AND" ? list.map((w) => `(${w})`) : list.map((w) => `NOT (${w})`);
+      parts.push(each.length ? each.join(" AND ") : "TRUE");
       continue;
     }
     if (key === "OR") {
@@ -302,7 +346,10 @@ function relationFilter(b: Builder, model: ModelInfo, row: string, field: FieldI
   if ("is" in value || "isNot" in value) {
     const parts: string[] = [];
     if (value.is !== undefined) parts.push(value.is === null ? `NOT ${exists(undefined)}` : exists(value.is));
-    if (value.isNot !== undefined) parts.push(value.isNot === null ? exists(undefined) : `NOT ${exists(value.isNot)}`);
+    // Prisma's isNot: no related row, or one for which the condition is false (SQL's
+    // three values: a condition that is NULL on the related row matches neither is nor isNot).
+    if (value.isNot !== undefined)
+      parts.push(value.isNot === null ? exists(undefined) : `(NOT ${exists(undefined)} OR ${exists(value.isNot, true)})`);
     return parts.join(" AND ") || "TRUE";
   }
   return exists(value);

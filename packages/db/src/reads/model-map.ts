@@ -18,6 +18,8 @@ export interface ModelInfo {
   fields: Map<string, FieldInfo>;
   /** Scalar and enum fields, in schema order: what Prisma returns when nothing is selected. */
   scalars: FieldInfo[];
+  /** The primary key's fields (`@id`, or `@@id([...])` in its order). */
+  primaryKey: string[];
 }
 
 export interface RelationInfo {
@@ -32,10 +34,12 @@ export interface RelationInfo {
 const models = new Map<string, ModelInfo>();
 for (const [name, model] of Object.entries(getDatamodel().datamodel.models)) {
   const fields = model.fields as unknown as FieldInfo[];
+  const compositeKey = (model as { primaryKey?: { fields: string[] } | null }).primaryKey?.fields;
   models.set(name, {
     name,
     fields: new Map(fields.map((f) => [f.name, f])),
     scalars: fields.filter((f) => f.kind === "scalar" || f.kind === "enum"),
+    primaryKey: compositeKey ?? fields.filter((f) => f.isId).map((f) => f.name),
   });
 }
 

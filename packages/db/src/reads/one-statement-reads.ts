@@ -18,6 +18,7 @@ import {
   compileFind,
   compileFindUniqueBatch,
   uniqueKey,
+  withPrimaryKeyOrder,
 } from "./compile-read.ts";
 import { ReadFailed } from "./read-failed.ts";
 
@@ -181,7 +182,7 @@ export function oneStatementReads(runner: StatementRunner) {
         result = key ? enqueueUnique(model, args, key) : enqueue(compileFind(model, args, true));
       }
     } catch (error) {
-      if (error instanceof Unsupported) return query(args);
+      if (error instanceof Unsupported) return query(prismaArgs(model, operation, args));
       throw error;
     }
     const value = await result;
@@ -203,6 +204,11 @@ export function oneStatementReads(runner: StatementRunner) {
       } as never,
     },
   });
+}
+
+/** What Prisma runs when the compiler does not: the same read, in the order a compiled one would page by. */
+function prismaArgs(model: string, operation: string, args: Args): Args {
+  return operation === "findMany" || operation.startsWith("findFirst") ? withPrimaryKeyOrder(model, args, operation !== "findMany") : args;
 }
 
 /** Connection errors (errno codes, SQLSTATE classes 08, 53, 57): nothing to do with the statement. */

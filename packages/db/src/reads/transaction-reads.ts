@@ -10,7 +10,7 @@
  * stay with Prisma.
  */
 import type { Prisma } from "../generated/prisma/client.ts";
-import { type CompiledRead, Unsupported, combine, compileCount, compileFind } from "./compile-read.ts";
+import { type CompiledRead, Unsupported, combine, compileCount, compileFind, withPrimaryKeyOrder } from "./compile-read.ts";
 import { modelNames } from "./model-map.ts";
 
 type Args = Record<string, unknown>;
@@ -49,7 +49,12 @@ function compiledDelegate(tx: Prisma.TransactionClient, model: string, prisma: D
       try {
         compiled = operation === "count" ? compileCount(model, args) : compileFind(model, args, operation !== "findMany");
       } catch (error) {
-        if (error instanceof Unsupported) return prisma[operation]!(args);
+        if (error instanceof Unsupported)
+          return prisma[operation]!(
+            operation.startsWith("find") && !operation.startsWith("findUnique")
+              ? withPrimaryKeyOrder(model, args, operation !== "findMany")
+              : args,
+          );
         throw error;
       }
       const value = await run(compiled);

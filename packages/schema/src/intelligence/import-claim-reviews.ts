@@ -3,6 +3,12 @@
  * transaction with its audit event, so one bad record refuses only itself.
  * A review whose URL we already hold is updated in place (no duplicate).
  *
+ * One request is bounded (importLimits) so that it cannot hold the database
+ * for long. The embedded database runs on the API's own thread and its
+ * statements resolve without waiting on I/O, so a loop of transactions would
+ * never let the server answer anyone else: the import yields to the event
+ * loop after each record, and other clients' reads run in between.
+ *
  * It lives beside the ClaimReview reader rather than in packages/desk (the
  * desk does not depend on this package); its rules come from the desk's policy.
  */
@@ -25,15 +31,25 @@ export interface ImportOutcome {
   mappedBy: Map<string, MappedBy | null>;
 }
 
+/** The most one request imports: a larger file is split by the client. */
+export const importLimits = { records: 200, bytes: 1_000_000 };
+
 export type ImportAnswer = { ok: true; outcome: ImportOutcome } | { ok: false; problems: string[] };
 
 export async function importClaimReviews(ctx: DeskContext, text: string, pageUrlInput: string | null | undefined): Promise<ImportAnswer> {
   if (!permissions.workTheDesk(ctx.viewer)) throw new ForbiddenError();
-  if (text.length > 5_000_000) throw ValidationError.field("text", "is larger than 5 MB");
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > importLimits.bytes)
+    throw ValidationError.field("text", `is ${bytes} bytes; at most ${importLimits.bytes} bytes are imported per request (split the file)`);
   const pageUrl = pageUrlInput?.trim() || null;
   if (pageUrl && !/^https?:\/\/[^\s/]+/i.test(pageUrl)) throw ValidationError.field("pageUrl", "must be an http(s) URL");
   const parsed = parseClaimReviews(text, pageUrl);
   if (!parsed.ok) return parsed;
+  if (parsed.records.length > importLimits.records)
+    throw ValidationError.field(
+      "text",
+      `holds ${parsed.records.length} ClaimReview records; at most ${importLimits.records} ClaimReview records are imported per request (split the file)`,
+    );
   const [scale, mappings] = await Promise.all([
     ctx.prisma.rating.findMany({ where: { scale: { isDefault: true } }, select: { id: true, label: true, value: true } }),
     ctx.prisma.ratingLabelMapping.findMany({ select: { publisherName: true, ratingLabel: true, ratingId: true } }),
@@ -53,6 +69,7 @@ export async function importClaimReviews(ctx: DeskContext, text: string, pageUrl
       continue;
     }
     seenUrls.add(record.url);
+    await yieldToOtherRequests();
     const { ratingId, mappedBy } = mapVerdict(record, scale, editorMappings);
     try {
       const saved = await saveRecord(ctx, record, ratingId);
@@ -64,6 +81,8 @@ export async function importClaimReviews(ctx: DeskContext, text: string, pageUrl
   }
   return { ok: true, outcome };
 }
+
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function saveRecord(ctx: DeskContext, record: ClaimReviewRecord, ratingId: string | null): Promise<{ id: string; created: boolean }> {
   const { raw, ...fields } = record;

@@ -150,6 +150,7 @@ export const ClaimRef = builder.prismaNode("Claim", {
 
 export const ClaimAppearanceRef = builder.prismaNode("ClaimAppearance", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),

@@ -15,6 +15,7 @@ export const visibleOutlet = (viewer: Viewer | null): Prisma.OutletWhereInput =>
 /** Publishers. Public when they appear on published fact-checks. */
 export const OutletRef = builder.prismaNode("Outlet", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   findUnique: (id, ctx) => ({ id, AND: [visibleOutlet(ctx.viewer)] }),
   fields: (t) => ({

@@ -8,6 +8,7 @@ export const PersonKindEnum = builder.enumType("PersonKind", { values: ["PERSON"
 /** Speakers and claimants. Public only as the speaker of a published fact-check. */
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),

@@ -23,6 +23,7 @@ export const RatingScaleRef = builder.prismaNode("RatingScale", {
 
 export const RatingRef = builder.prismaNode("Rating", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   fields: (t) => ({
     label: t.exposeString("label", { description: "ClaimReview alternateName" }),

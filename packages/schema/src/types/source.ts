@@ -8,6 +8,7 @@ import { searchText } from "../search-text.ts";
 /** Evidence in the library. Public only as cited by a published fact-check. */
 export const SourceRef = builder.prismaNode("Source", {
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
@@ -35,6 +36,7 @@ export const SourceRef = builder.prismaNode("Source", {
 export const EvidenceRef = builder.prismaNode("ClaimSource", {
   name: "Evidence",
   id: { field: "id" },
+  select: { id: true }, // columns load only when a field asks for them
   nullable: true, // node(id) of a hidden or missing record answers null, not an error
   authScopes: { staff: true, $granted: "readPublished" },
   findUnique: (id, ctx) => ({ id, AND: [visible.desk(ctx.viewer)] }),
