@@ -127,10 +127,22 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
           ratingLabel: "Falso",
           raw: raw("Vacunas defectuosas"),
         },
+        {
+          id: "ext-crowd",
+          url: "https://example.org/fc/4",
+          claimReviewed: "A photograph shows a huge crowd at a rally this summer.",
+          publisherName: "Example",
+          ratingLabel: "Miscaptioned",
+          raw: raw("Is This Crowd Photo from the Glastonbury Festival?"),
+        },
       ],
     });
     const tweet = "Fraudulent #TextMessages say you were selected for a #MilitaryDraft https://t.co/abc via @ArmyRecruiting";
-    expect(normalizeQuery(tweet)).toBe("Fraudulent Text Messages say you were selected for a Military Draft via");
+    expect(normalizeQuery(tweet)).toBe("Fraudulent Text Messages say you were selected for a Military Draft via Army Recruiting");
+    // An embedded tweet: the picture link glued to a hashtag goes, the author's name and handle stay (as words).
+    expect(normalizeQuery("Drone strike caught on camera.#IranUsapic.twitter.com/TvRk — Jane Roe (@JaneRoe_News) January 6, 2020")).toBe(
+      "Drone strike caught on camera. Iran Usa — Jane Roe ( Jane Roe News ) January 6, 2020",
+    );
     const data = await editor.ok(
       `query($text: String!) { similarClaims(text: $text, first: 2) { score evidence level externalFactCheck { url } } }`,
       { text: tweet },
@@ -139,6 +151,9 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     expect(data.similarClaims.length).toBeLessThanOrEqual(2);
     expect(data.similarClaims[0].score).toBeGreaterThan(0);
     expect(data.similarClaims[0].score).toBeLessThanOrEqual(1);
+    // The headline is indexed with the claim: a tweet in the headline's words finds the fact-check.
+    const byHeadline = await editor.ok(`query { similarClaims(text: "Glastonbury festival this year") { externalFactCheck { url } } }`);
+    expect(byHeadline.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/4");
     // The 'simple' configuration matches words of any language, unstemmed.
     const es = await editor.ok(
       `query { similarClaims(text: "¿Compró el gobierno vacunas defectuosas?") { level externalFactCheck { url } } }`,

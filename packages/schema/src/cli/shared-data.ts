@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -54,37 +55,13 @@ export function readClefFolder(dir: string): LabelledDocument[] {
   return files.map((f) => readClefDocument(path.join(dir, f)));
 }
 
-/** Minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes); tab-separated with `delimiter: "\t"`. */
+/**
+ * CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes), or
+ * tab-separated with `delimiter: "\t"`. Quotes inside an unquoted field (a
+ * tweet quoting someone) are kept as text; blank lines are skipped.
+ */
 export function parseCsv(text: string, delimiter = ","): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0]);
+  return parse(text, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, bom: true });
 }
 
 /** ClaimBuster crowdsourced: `sentence_id,screening,label,text`. */

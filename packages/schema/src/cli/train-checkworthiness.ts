@@ -1,5 +1,5 @@
 /**
- * `npm run train:checkworthiness [-- --labels FILE.tsv ...] [--check]`
+ * `npm run train:checkworthiness [-- --labels FILE.tsv|DIR ...] [--check]`
  *
  * Trains the check-worthiness model on all shared labelled data (CLEF-2019
  * training debates and ClaimBuster), plus any desk labels exported by
@@ -10,13 +10,16 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { trainCheckworthiness } from "./checkworthiness-training.ts";
-import { checkworthinessData, readClefDocument } from "./shared-data.ts";
+import { checkworthinessData, readClefDocument, readClefFolder } from "./shared-data.ts";
 
 const { values } = parseArgs({ options: { labels: { type: "string", multiple: true }, check: { type: "boolean" } } });
 const out = new URL("../intelligence/checkworthiness-model.json", import.meta.url);
 
 const data = checkworthinessData();
-const desk = (values.labels ?? []).flatMap((file) => readClefDocument(file).sentences);
+// A file, or a folder of them (what `npm run export:labels` writes to DIR/checkworthiness).
+const desk = (values.labels ?? []).flatMap((file) =>
+  fs.statSync(file).isDirectory() ? readClefFolder(file).flatMap((d) => d.sentences) : readClefDocument(file).sentences,
+);
 const model = trainCheckworthiness({ ...data, desk });
 const file = {
   trainedOn: {

@@ -2,25 +2,32 @@
  * Has this been checked already? Ranked retrieval of our claims and imported
  * fact-checks for a text (a claim being written, a sentence, a tweet).
  *
- * Three rankings, fused by reciprocal rank (RRF): full-text search on the
- * stored English vectors and on the language-neutral 'simple' ones, each
- * weighing the query's words by their rarity in the collection (IDF, counted
- * in the database), and trigram similarity. The top k come back with a score;
- * `likelyDuplicate` was chosen on CLEF-2020 task 2 training tweets (see
- * README). The interface (`ClaimMatcher`) takes other retrievers too, such as
- * a multilingual embedding model once one can be deployed.
+ * Candidates and their evidence come from one SQL statement, the same on
+ * PostgreSQL and the embedded database: BM25 over the stored English
+ * full-text vectors (stemmed) and over the language-neutral 'simple' ones
+ * (any language, unstemmed), with document frequencies and lengths counted in
+ * the database, and trigram similarity. An imported fact-check is indexed with
+ * its headline, one of ours with its quote. The three scores, each relative to
+ * the query's best, are added with weights chosen on the CLEF-2020 task 2
+ * training tweets (`npm run eval:matching -- --tune`, see README). The
+ * interface (`ClaimMatcher`) takes other retrievers too, such as a
+ * multilingual embedding model once one can be deployed.
  */
 import { Prisma } from "@claimdesk/db";
 
 /**
  * `evidence` (0 to 1): the larger of the trigram similarity and the share of
  * the query's word weight the candidate matches. Below `suggest` nothing is
- * shown; at `likelyDuplicate` or above, the best match is flagged.
+ * shown; at `likelyDuplicate` or above, the match is flagged.
  */
-export const matchThresholds = { suggest: 0.12, likelyDuplicate: 0.5 } as const;
+export const matchThresholds = { suggest: 0.12, likelyDuplicate: 0.35 } as const;
 
-/** RRF: k and the weight of each ranking (chosen on the training tweets). */
-export const fusion = { k: 20, english: 1, simple: 1, trigram: 0.6 } as const;
+/** BM25's term-frequency saturation and length normalisation (the usual values; the tuning leaves them be). */
+export const bm25 = { k1: 1.2, b: 0.75 } as const;
+
+/** Weights of the English, 'simple' and trigram evidence in the rank score (chosen on the training tweets). */
+export const fusion = { english: 0.5, simple: 0.1, trigram: 1 } as const;
+export type FusionWeights = { english: number; simple: number; trigram: number };
 
 export type MatchLevel = "LIKELY_DUPLICATE" | "SUGGEST";
 
@@ -28,7 +35,7 @@ export type MatchLevel = "LIKELY_DUPLICATE" | "SUGGEST";
 export interface ClaimMatchRow {
   claimId: string | null;
   externalId: string | null;
-  /** Fused rank score, 0 to 1 (1: first in every ranking). */
+  /** Rank score, 0 to 1 (1: best in every ranking). */
   score: number;
   evidence: number;
   level: MatchLevel;
@@ -53,14 +60,25 @@ export function levelOf(evidence: number): MatchLevel | null {
   return null;
 }
 
-/** Tweets and pasted text: links, handles and sign-offs carry no claim; hashtags are words run together. */
+/** "realDonaldTrump" → "real Donald Trump", "Covid19" → "Covid 19": hashtags and handles are words run together. */
+const splitWords = (run: string) =>
+  run
+    .replace(/_/g, " ")
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .replace(/(\p{L})(\p{N})/gu, "$1 $2");
+
+/**
+ * Tweets and pasted text: links carry no claim, hashtags and handles are
+ * words run together. An embedded tweet's signature ("— Name (@handle) date")
+ * stays: who said it is often what the fact-check is about (keeping it scored
+ * better on the training tweets than dropping it).
+ */
 export function normalizeQuery(text: string): string {
   return text
-    .replace(/\bpic\.twitter\.com\/\S+/gi, " ")
+    .replace(/\S*pic\.twitter\.com\/\S*/gi, (m) => m.replace(/pic\.twitter\.com\/\S*/i, " "))
     .replace(/https?:\/\/\S+/gi, " ")
-    .replace(/[—–-]\s*[^—–\n]{0,60}\(@\w+\)\s*\w+\s+\d{1,2},\s+\d{4}\s*$/u, " ") // "— Name (@handle) January 6, 2020"
-    .replace(/@\w+/g, " ")
-    .replace(/#(\w+)/g, (_, tag: string) => tag.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Za-z])(\d)/g, "$1 $2"))
+    .replace(/[@#]([\p{L}\p{N}_]+)/gu, (_, run: string) => ` ${splitWords(run)} `)
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
@@ -73,6 +91,7 @@ const stopWords = new Set(
   ),
 );
 
+/** The words looked up in the 'simple' vectors (the English ones take the database's own stemmed lexemes). */
 export function queryTerms(text: string): string[] {
   const words =
     normalizeQuery(text)
@@ -81,99 +100,149 @@ export function queryTerms(text: string): string[] {
   return [...new Set(words.filter((w) => w.length >= 2 && !stopWords.has(w)))].slice(0, 64);
 }
 
-interface Candidate {
+/** A candidate and its evidence, as the database computes it. */
+export interface Candidate {
   kind: "c" | "e";
   id: string;
+  /** BM25 over the English vectors. */
   english: number;
+  /** BM25 over the 'simple' vectors. */
   simple: number;
+  /** Share of the query's IDF weight matched, in each configuration. */
   englishShare: number;
   simpleShare: number;
-  trigram: number;
+  /** Share of the candidate's English lexemes the query has. */
+  cover: number;
+  /** Trigram similarity of the query to the claim, and to its quote (ours) or headline (imported). */
+  trigramClaim: number;
+  trigramOther: number;
+  /** pg_trgm's word similarity: how well the claim (quote, headline) appears somewhere in the query. */
+  wordClaim: number;
+  wordOther: number;
 }
 
 /** The candidates of each ranking with their raw scores: one statement. */
-async function candidates(prisma: Prisma.TransactionClient, text: string, terms: string[], options: MatchOptions): Promise<Candidate[]> {
-  const list = terms.join(" ");
+export async function candidates(prisma: Prisma.TransactionClient, text: string, options: MatchOptions = {}): Promise<Candidate[]> {
+  const query = normalizeQuery(text);
+  const list = queryTerms(text).join(" ");
   const exclude = options.excludeClaimId ?? "";
   const claims = options.externalOnly ? Prisma.sql`false` : Prisma.sql`true`;
   // Trigram candidates of their own (typos, other word forms) for claim-length text only: for a
   // long text pg_trgm's index finds nothing above its threshold and PostgreSQL scans every row.
-  const trigramOwn = Array.from(text).length <= 200 ? Prisma.sql`true` : Prisma.sql`false`;
+  const trigramOwn = Array.from(query).length <= 200 ? Prisma.sql`true` : Prisma.sql`false`;
+  const k1 = Prisma.raw(String(bm25.k1));
+  const b = Prisma.raw(String(bm25.b));
+  // Each query lexeme is looked up in the GIN index on its own (a one-lexeme tsquery); its
+  // frequency in a candidate comes from the stored vector's positions, the candidate's length is
+  // its number of distinct lexemes.
   return prisma.$queryRaw<Candidate[]>`
-    WITH terms AS (SELECT DISTINCT t AS term FROM unnest(string_to_array(${list}::text, ' ')) t WHERE t <> ''),
-    n AS (SELECT (CASE WHEN ${claims} THEN (SELECT count(*) FROM "Claim") ELSE 0 END + (SELECT count(*) FROM "ExternalFactCheck"))::float8 AS n),
+    WITH qe AS (
+      SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ${query}::text))
+      WHERE position(chr(92) IN lexeme) = 0 LIMIT 64
+    ),
+    qs AS (SELECT DISTINCT t AS lexeme FROM unnest(string_to_array(${list}::text, ' ')) t WHERE t <> '' AND position(chr(92) IN t) = 0),
+    docs AS (
+      SELECT count(*)::float8 AS n, coalesce(avg(en), 1)::float8 AS en_avg, coalesce(avg(si), 1)::float8 AS si_avg FROM (
+        SELECT length(c."searchVector") AS en, length(c."simpleVector") AS si FROM "Claim" c WHERE ${claims}
+        UNION ALL
+        SELECT length(e."searchVector"), length(e."simpleVector") FROM "ExternalFactCheck" e
+      ) d
+    ),
     hits_en AS (
-      SELECT q.term, 'c' AS kind, c.id FROM terms q JOIN "Claim" c ON c."searchVector" @@ to_tsquery('english', q.term) WHERE ${claims} AND c.id <> ${exclude}
+      SELECT q.lexeme, 'c' AS kind, c.id, length(c."searchVector") AS dl,
+             (SELECT array_length(u.positions, 1) FROM unnest(c."searchVector") u WHERE u.lexeme = q.lexeme) AS tf
+      FROM qe q JOIN "Claim" c ON c."searchVector" @@ quote_literal(q.lexeme)::tsquery WHERE ${claims} AND c.id <> ${exclude}
       UNION ALL
-      SELECT q.term, 'e', e.id FROM terms q JOIN "ExternalFactCheck" e ON e."searchVector" @@ to_tsquery('english', q.term)
+      SELECT q.lexeme, 'e', e.id, length(e."searchVector"),
+             (SELECT array_length(u.positions, 1) FROM unnest(e."searchVector") u WHERE u.lexeme = q.lexeme)
+      FROM qe q JOIN "ExternalFactCheck" e ON e."searchVector" @@ quote_literal(q.lexeme)::tsquery
     ),
     hits_si AS (
-      SELECT q.term, 'c' AS kind, c.id FROM terms q JOIN "Claim" c ON c."simpleVector" @@ to_tsquery('simple', q.term) WHERE ${claims} AND c.id <> ${exclude}
+      SELECT q.lexeme, 'c' AS kind, c.id, length(c."simpleVector") AS dl,
+             (SELECT array_length(u.positions, 1) FROM unnest(c."simpleVector") u WHERE u.lexeme = q.lexeme) AS tf
+      FROM qs q JOIN "Claim" c ON c."simpleVector" @@ quote_literal(q.lexeme)::tsquery WHERE ${claims} AND c.id <> ${exclude}
       UNION ALL
-      SELECT q.term, 'e', e.id FROM terms q JOIN "ExternalFactCheck" e ON e."simpleVector" @@ to_tsquery('simple', q.term)
+      SELECT q.lexeme, 'e', e.id, length(e."simpleVector"),
+             (SELECT array_length(u.positions, 1) FROM unnest(e."simpleVector") u WHERE u.lexeme = q.lexeme)
+      FROM qs q JOIN "ExternalFactCheck" e ON e."simpleVector" @@ quote_literal(q.lexeme)::tsquery
     ),
-    idf_en AS (SELECT term, ln(1 + (n.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM hits_en, n GROUP BY term, n.n),
-    idf_si AS (SELECT term, ln(1 + (n.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM hits_si, n GROUP BY term, n.n),
+    idf_en AS (SELECT lexeme, ln(1 + (d.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM hits_en, docs d GROUP BY lexeme, d.n),
+    idf_si AS (SELECT lexeme, ln(1 + (d.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM hits_si, docs d GROUP BY lexeme, d.n),
     en AS (
-      SELECT h.kind, h.id, sum(i.idf) AS s, sum(i.idf) / nullif((SELECT sum(idf) FROM idf_en), 0) AS share
-      FROM hits_en h JOIN idf_en i USING (term) GROUP BY h.kind, h.id ORDER BY s DESC, h.id LIMIT 100
+      SELECT h.kind, h.id,
+             sum(i.idf * coalesce(h.tf, 1) * (${k1} + 1) / (coalesce(h.tf, 1) + ${k1} * (1 - ${b} + ${b} * h.dl / d.en_avg))) AS s,
+             sum(i.idf) / nullif((SELECT sum(idf) FROM idf_en), 0) AS share,
+             count(*)::float8 / greatest(max(h.dl), 1) AS cover
+      FROM hits_en h JOIN idf_en i USING (lexeme) CROSS JOIN docs d GROUP BY h.kind, h.id ORDER BY s DESC, h.id LIMIT 100
     ),
     si AS (
-      SELECT h.kind, h.id, sum(i.idf) AS s, sum(i.idf) / nullif((SELECT sum(idf) FROM idf_si), 0) AS share
-      FROM hits_si h JOIN idf_si i USING (term) GROUP BY h.kind, h.id ORDER BY s DESC, h.id LIMIT 100
+      SELECT h.kind, h.id,
+             sum(i.idf * coalesce(h.tf, 1) * (${k1} + 1) / (coalesce(h.tf, 1) + ${k1} * (1 - ${b} + ${b} * h.dl / d.si_avg))) AS s,
+             sum(i.idf) / nullif((SELECT sum(idf) FROM idf_si), 0) AS share
+      FROM hits_si h JOIN idf_si i USING (lexeme) CROSS JOIN docs d GROUP BY h.kind, h.id ORDER BY s DESC, h.id LIMIT 100
     ),
     tg AS (
-      (SELECT 'c' AS kind, c.id FROM "Claim" c WHERE ${claims} AND ${trigramOwn} AND c.id <> ${exclude} AND c."claimReviewed" % ${text} ORDER BY similarity(c."claimReviewed", ${text}) DESC, c.id LIMIT 50)
+      (SELECT 'c' AS kind, c.id FROM "Claim" c WHERE ${claims} AND ${trigramOwn} AND c.id <> ${exclude} AND c."claimReviewed" % ${query} ORDER BY similarity(c."claimReviewed", ${query}) DESC, c.id LIMIT 50)
       UNION ALL
-      (SELECT 'e', e.id FROM "ExternalFactCheck" e WHERE ${trigramOwn} AND e."claimReviewed" % ${text} ORDER BY similarity(e."claimReviewed", ${text}) DESC, e.id LIMIT 50)
+      (SELECT 'e', e.id FROM "ExternalFactCheck" e WHERE ${trigramOwn} AND e."claimReviewed" % ${query} ORDER BY similarity(e."claimReviewed", ${query}) DESC, e.id LIMIT 50)
     ),
     pool AS (SELECT kind, id FROM en UNION SELECT kind, id FROM si UNION SELECT kind, id FROM tg)
     SELECT p.kind, p.id,
            coalesce(en.s, 0)::float8 AS english, coalesce(si.s, 0)::float8 AS simple,
-           coalesce(en.share, 0)::float8 AS "englishShare", coalesce(si.share, 0)::float8 AS "simpleShare",
-           coalesce(
-             (SELECT greatest(similarity(c."claimReviewed", ${text}), similarity(c."quote", ${text})) FROM "Claim" c WHERE p.kind = 'c' AND c.id = p.id),
-             (SELECT similarity(e."claimReviewed", ${text}) FROM "ExternalFactCheck" e WHERE p.kind = 'e' AND e.id = p.id)
-           )::float8 AS trigram
-    FROM pool p LEFT JOIN en USING (kind, id) LEFT JOIN si USING (kind, id)`;
+           coalesce(en.share, 0)::float8 AS "englishShare", coalesce(si.share, 0)::float8 AS "simpleShare", coalesce(en.cover, 0)::float8 AS cover,
+           similarity(x.claim, ${query})::float8 AS "trigramClaim", similarity(x.other, ${query})::float8 AS "trigramOther",
+           word_similarity(x.claim, ${query})::float8 AS "wordClaim", word_similarity(x.other, ${query})::float8 AS "wordOther"
+    FROM pool p
+    CROSS JOIN LATERAL (
+      SELECT c."claimReviewed" AS claim, c."quote" AS other FROM "Claim" c WHERE p.kind = 'c' AND c.id = p.id
+      UNION ALL
+      SELECT e."claimReviewed", coalesce(e.raw->>'headline', e.raw->>'name', '') FROM "ExternalFactCheck" e WHERE p.kind = 'e' AND e.id = p.id
+    ) x
+    LEFT JOIN en USING (kind, id) LEFT JOIN si USING (kind, id)`;
 }
 
-/** Fuses the rankings: each candidate scores w / (k + rank) in every ranking it appears in. */
-export function fuse(rows: Candidate[], weights: { k: number; english: number; simple: number; trigram: number } = fusion) {
-  const fused = new Map<string, number>(rows.map((r) => [r.kind + r.id, 0]));
-  const rank = (key: keyof Candidate, weight: number) => {
-    [...rows]
-      .filter((r) => (r[key] as number) > 0)
-      .sort((a, b) => (b[key] as number) - (a[key] as number) || (a.id < b.id ? -1 : 1))
-      .forEach((r, i) => fused.set(r.kind + r.id, fused.get(r.kind + r.id)! + weight / (weights.k + i + 1)));
-  };
-  rank("english", weights.english);
-  rank("simple", weights.simple);
-  rank("trigram", weights.trigram);
-  const best = (weights.english + weights.simple + weights.trigram) / (weights.k + 1);
+/**
+ * The rank score: each BM25 score relative to the query's best, plus the
+ * trigram similarity, weighted, over the sum of the weights (1: best in
+ * every ranking and identical).
+ */
+export function rank(rows: Candidate[], weights: FusionWeights = fusion) {
+  const maxEn = Math.max(0, ...rows.map((r) => r.english)) || 1;
+  const maxSi = Math.max(0, ...rows.map((r) => r.simple)) || 1;
+  const total = weights.english + weights.simple + weights.trigram || 1;
   return rows
-    .map((r) => ({ ...r, score: fused.get(r.kind + r.id)! / best, evidence: Math.max(r.trigram, r.englishShare, r.simpleShare) }))
+    .map((r) => ({
+      ...r,
+      score:
+        (weights.english * (r.english / maxEn) +
+          weights.simple * (r.simple / maxSi) +
+          weights.trigram * Math.max(r.trigramClaim, r.trigramOther)) /
+        total,
+      evidence: Math.max(r.trigramClaim, r.trigramOther, r.englishShare, r.simpleShare),
+    }))
     .sort((a, b) => b.score - a.score || b.evidence - a.evidence || (a.id < b.id ? -1 : 1));
 }
 
+/** The ranked candidates the matcher returns: evidence at least the suggest threshold, the top k. */
+export function selectMatches(rows: Candidate[], options: MatchOptions = {}, weights: FusionWeights = fusion): ClaimMatchRow[] {
+  const min = options.minEvidence ?? matchThresholds.suggest;
+  return rank(rows, weights)
+    .filter((r) => r.evidence >= min)
+    .slice(0, options.limit ?? 10)
+    .map((r) => ({
+      claimId: r.kind === "c" ? r.id : null,
+      externalId: r.kind === "e" ? r.id : null,
+      score: Math.round(r.score * 1000) / 1000,
+      evidence: Math.round(r.evidence * 1000) / 1000,
+      level: levelOf(r.evidence) ?? "SUGGEST",
+    }));
+}
+
 export const rankedMatcher: ClaimMatcher = {
-  name: "fts+trigram-rrf",
+  name: "bm25+trigram",
   async find(prisma, text, options = {}) {
-    const terms = queryTerms(text);
-    const query = normalizeQuery(text);
-    if (terms.length === 0 && query.length < 8) return [];
-    const rows = fuse(await candidates(prisma, query, terms, options));
-    const min = options.minEvidence ?? matchThresholds.suggest;
-    return rows
-      .filter((r) => r.evidence >= min)
-      .slice(0, options.limit ?? 10)
-      .map((r) => ({
-        claimId: r.kind === "c" ? r.id : null,
-        externalId: r.kind === "e" ? r.id : null,
-        score: Math.round(r.score * 1000) / 1000,
-        evidence: Math.round(r.evidence * 1000) / 1000,
-        level: levelOf(r.evidence) ?? "SUGGEST",
-      }));
+    if (queryTerms(text).length === 0 && normalizeQuery(text).length < 8) return [];
+    return selectMatches(await candidates(prisma, text, options), options);
   },
 };
 
