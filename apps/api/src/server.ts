@@ -39,6 +39,9 @@ export async function createApi(db: Database, config: ApiConfig, logger: Logger 
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts stops the API, the intake worker and the database in order on SIGINT/SIGTERM;
+    // Apollo's own handlers would stop it behind that order's back and swallow the signal.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: queryLimits.maxTokens },
     // Compact JSON in production: Apollo indents by default, which makes a desk
     // page ~30% larger to build, send and parse. Readable while developing.
