@@ -74,6 +74,8 @@ describe.each(databaseKinds())("accounts and visibility on %s", (kind) => {
       { e: accounts.editor[0], p: accounts.editor[1] },
     );
     expect(data.login.data).toEqual({ id: globalId("User", "seed-user-editor"), name: expect.any(String), email: accounts.editor[0] });
-    console.log(`login payload (${kind}): the user who just signed in reads ${Object.keys(data.login.data).length} of 3 fields (id, name, email)`);
+    console.log(
+      `login payload (${kind}): the user who just signed in reads ${Object.keys(data.login.data).length} of 3 fields (id, name, email)`,
+    );
   });
 });

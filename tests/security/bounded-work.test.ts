@@ -93,6 +93,8 @@ describe.each(databaseKinds())("bounded work on %s", (kind) => {
     expect(res.status).toBe(400);
     expect(res.json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(res.json.data).toBeUndefined();
-    console.log(`cost limit (${kind}): a cost that cannot be computed answered HTTP ${res.status} ${res.json.errors[0].extensions.code}, nothing executed`);
+    console.log(
+      `cost limit (${kind}): a cost that cannot be computed answered HTTP ${res.status} ${res.json.errors[0].extensions.code}, nothing executed`,
+    );
   });
 });
