@@ -8,7 +8,7 @@ import type { DeskContext } from "../context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowError } from "../errors.ts";
 import { notify } from "../inbox.ts";
 import { permissions, retractionRefusal } from "../policy.ts";
-import { type PublishedSnapshot, currentSnapshot, factCheckUrl } from "../published.ts";
+import { type PublishedRecord, type PublishedSnapshot, currentSnapshot, factCheckUrl, previewRecord } from "../published.ts";
 import { correctionSchema, publishSchema, reasonSchema } from "../schemas.ts";
 import { type Tx, audited } from "../unit-of-work.ts";
 import { parseInput } from "../validation.ts";
@@ -29,6 +29,16 @@ export interface PublishInput {
  * published. The claim's row lock is held from that save to the snapshot,
  * so the snapshot is exactly that version.
  */
+/** The public record publishing `claimId` would produce now, with the headline and summary being written (never stored). */
+export async function previewPublication(
+  ctx: DeskContext,
+  claimId: string,
+  draft: { headline?: string | null; summary?: string | null },
+): Promise<PublishedRecord | null> {
+  if (!permissions.previewPublication(ctx.viewer)) throw new ForbiddenError("Only the newsroom previews unpublished fact-checks");
+  return previewRecord(ctx.prisma, claimId, draft, ctx.newsroom.url, ctx.newsroom.name);
+}
+
 export async function publishFactCheck(ctx: DeskContext, input: PublishInput): Promise<string> {
   if (!permissions.publish(ctx.viewer)) throw new ForbiddenError("Only editors publish");
   const viewer = ctx.viewer;

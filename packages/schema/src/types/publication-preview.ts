@@ -2,7 +2,7 @@
  * What publishing a claim would put in front of readers: the public page's
  * fields and its social card, from the draft as it is now (never stored).
  */
-import { ForbiddenError, type PublishedRecord, permissions, previewRecord } from "@claimdesk/desk";
+import { type PublishedRecord, factChecks } from "@claimdesk/desk";
 import { builder } from "../builder.ts";
 import { claimReviewOf } from "../published.ts";
 import { ClaimRef } from "./claim.ts";
@@ -58,9 +58,6 @@ builder.objectField(ClaimRef, "publicationPreview", (t) =>
       headline: t.arg.string({ required: false, description: "The headline being written (default: the published one, if any)" }),
       summary: t.arg.string({ required: false, description: "The summary being written" }),
     },
-    resolve: async (claim, args, ctx) => {
-      if (!permissions.previewPublication(ctx.viewer)) throw new ForbiddenError("Only the newsroom previews unpublished fact-checks");
-      return previewRecord(ctx.prisma, claim.id, args, ctx.newsroom.url, ctx.newsroom.name);
-    },
+    resolve: (claim, args, ctx) => factChecks.previewPublication(ctx, claim.id, args),
   }),
 );
