@@ -3,27 +3,12 @@
  * PostgreSQL database serve the same users: a session, a sign-in limit, an
  * idempotency key and a claim version started on one are honoured by the other.
  */
-import type { ChildProcess } from "node:child_process";
-import { migrate, openDatabase, seed } from "@claimdesk/db";
-import { createTestTarget } from "@claimdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
+import { type ApiProcess, twoApiProcesses } from "../support/api-processes.ts";
 import { Client, accounts, globalId } from "../support/api.ts";
-import { freePort } from "../support/ports.ts";
-import { start, stop } from "../bench/harness.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The built API as deployed (npm test builds it first), as its own process. */
-async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = await start(
-    ["apps/api/dist/main.mjs"],
-    { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn", CLAIMDESK_WORKER: "off" },
-    port,
-  );
-  return { url: `http://127.0.0.1:${port}`, child };
-}
 
 /** The same browser, talking to another process: carries the cookie across. */
 function on(url: string, client: Client): Client {
@@ -32,23 +17,16 @@ function on(url: string, client: Client): Client {
   return other;
 }
 
-describe.each(databaseKinds().filter((k) => k === "postgres"))("scale-out: two API processes on one %s database", (kind) => {
-  let drop: () => Promise<void>;
-  let a: { url: string; child: ChildProcess };
-  let b: { url: string; child: ChildProcess };
+describe.each(databaseKinds().filter((k) => k === "postgres"))("scale-out: two API processes on one %s database", () => {
+  let a: ApiProcess;
+  let b: ApiProcess;
+  let processes: Awaited<ReturnType<typeof twoApiProcesses>> | undefined;
   beforeAll(async () => {
-    const target = await createTestTarget(kind);
-    drop = target.drop;
-    const db = await openDatabase(target.target);
-    await migrate(db.sql);
-    await seed(db.prisma);
-    await db.close();
-    if (target.target.kind !== "postgres") throw new Error("unreachable");
-    [a, b] = await Promise.all([startApiProcess(target.target.url), startApiProcess(target.target.url)]);
+    processes = await twoApiProcesses();
+    ({ a, b } = processes);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([a, b].map((p) => p && stop(p.child)));
-    await drop?.();
+    await processes?.stop();
   });
 
   it("a session started on one process works on the other, and a logout on either ends it everywhere", async () => {

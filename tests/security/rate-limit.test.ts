@@ -6,15 +6,11 @@
  * 429 on the ClaimReview endpoints. Desk sessions are not counted. The
  * counters live in the database, so API processes on one PostgreSQL share them.
  */
-import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { migrate, openDatabase, seed } from "@claimdesk/db";
-import { createTestTarget } from "@claimdesk/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases.ts";
+import { type ApiProcess, twoApiProcesses } from "../support/api-processes.ts";
 import { type TestApi, startTestApi } from "../support/api.ts";
-import { freePort } from "../support/ports.ts";
-import { start, stop } from "../bench/harness.ts";
 
 const limits = {
   CLAIMDESK_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1",
@@ -110,38 +106,16 @@ describe.each(databaseKinds())("per-client rate limit on %s", (kind) => {
   });
 });
 
-/** The built API as deployed (npm test builds it first), as its own process. */
-async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const env = {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    CLAIMDESK_WORKER: "off",
-  };
-  const child = await start(["apps/api/dist/main.mjs"], { ...env, ...limits, CLAIMDESK_RATE_LIMIT_ANONYMOUS: "6" }, port);
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
 describe.each(databaseKinds().filter((k) => k === "postgres"))("rate limit shared by API processes on %s", (kind) => {
-  let drop: () => Promise<void>;
-  let a: { url: string; child: ChildProcess };
-  let b: { url: string; child: ChildProcess };
+  let a: ApiProcess;
+  let b: ApiProcess;
+  let processes: Awaited<ReturnType<typeof twoApiProcesses>> | undefined;
   beforeAll(async () => {
-    const target = await createTestTarget(kind);
-    drop = target.drop;
-    const db = await openDatabase(target.target);
-    await migrate(db.sql);
-    await seed(db.prisma);
-    await db.close();
-    if (target.target.kind !== "postgres") throw new Error("unreachable");
-    [a, b] = await Promise.all([startApiProcess(target.target.url), startApiProcess(target.target.url)]);
+    processes = await twoApiProcesses({ ...limits, CLAIMDESK_RATE_LIMIT_ANONYMOUS: "6" });
+    ({ a, b } = processes);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([a, b].map((p) => p && stop(p.child)));
-    await drop?.();
+    await processes?.stop();
   });
 
   it("two API processes count one client's requests together", async () => {
