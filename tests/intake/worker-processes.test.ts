@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type Database, migrate, openDatabase } from "@claimdesk/db";
 import { createTestTarget } from "@claimdesk/db/testing";
@@ -32,8 +33,9 @@ function startWorker(databaseUrl: string, jobTimeoutSeconds = 3): ChildProcess &
     stdio: ["ignore", "pipe", "pipe"],
   }) as ChildProcess & { log: string[] };
   child.log = [];
+  // Whole lines: a chunk can end mid-line.
   for (const stream of [child.stdout!, child.stderr!])
-    stream.on("data", (chunk: Buffer) => child.log.push(...chunk.toString().split("\n").filter(Boolean)));
+    createInterface({ input: stream }).on("line", (line) => line && child.log.push(line));
   children.push(child);
   return child;
 }
@@ -128,7 +130,15 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("worker pro
       // A long job timeout: on a loaded machine a slow job must not be taken for a lost one here.
       const a = startWorker(t.url, 60);
       const b = startWorker(t.url, 60);
-      await until("both workers ready", async () => [a, b].every((w) => w.log.some((l) => l.includes("intake worker using"))), 90_000);
+      await until(
+        "both workers ready",
+        async () => [a, b].every((w) => w.log.some((l) => l.includes("intake worker using"))),
+        90_000,
+      ).catch((error: Error) => {
+        // Say what each worker printed and whether it is still running.
+        const state = [a, b].map((w, i) => `worker ${i + 1} (exit ${w.exitCode}):\n${w.log.join("\n")}`).join("\n");
+        throw new Error(`${error.message}\n${state}`);
+      });
       site.articleDelayMs = 150;
       // 20 new stories at once (the site now has 8 + 20 items; the 8 from before are new to this database too).
       site.publish(20);

@@ -30,12 +30,21 @@ export function createBoss(db: Database, options: { maintenanceIntervalSeconds: 
   } as PgBoss.ConstructorOptions);
 }
 
+/**
+ * Creates or updates a queue. Workers started together race to create it, and
+ * pg-boss's create_queue (a row plus a partition table) can deadlock against
+ * itself; the loser retries and finds the queue the winner made.
+ */
 export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
-  if (await boss.getQueue(name)) return boss.updateQueue(name, { name, ...options });
-  try {
-    await boss.createQueue(name, { name, ...options });
-  } catch (error) {
-    // Another worker created it at the same moment.
-    if (!(await boss.getQueue(name))) throw error;
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return boss.updateQueue(name, { name, ...options });
+    try {
+      return await boss.createQueue(name, { name, ...options });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const raced = code === "40P01" || code === "23505" || code === "42P07";
+      if (!raced || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
   }
 }
