@@ -161,6 +161,52 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     expect(es.similarClaims[0].externalFactCheck.url).toBe("https://example.org/fc/3");
   });
 
+  it("re-ranks by meaning: the paraphrase that shares one word comes first, and each text is embedded once", async () => {
+    const raw = (headline: string) => ({ "@type": "ClaimReview", headline });
+    const facts = [
+      ["ext-warm-drinks", "Drinking warm water kills the COVID-19 virus in the throat.", "Do Warm Drinks Kill the Virus?"],
+      ["ext-hot-springs", "Hot water from the springs of the town can heat every home.", "Hot Springs Power Claim"],
+      ["ext-tap-water", "Boiling tap water every morning removes lead from city pipes.", "Boiling Water and Lead"],
+      ["ext-president-water", "A video shows the president drinking water with both hands.", "Two-Handed Drinking Video"],
+    ];
+    await t.db.prisma.externalFactCheck.createMany({
+      data: facts.map(([id, claimReviewed, headline]) => ({
+        id: id!,
+        url: `https://example.org/meaning/${id}`,
+        claimReviewed: claimReviewed!,
+        publisherName: "Example",
+        ratingLabel: "False",
+        raw: raw(headline!),
+      })),
+    });
+    const text = "Drinking hot water every few minutes will wash the coronavirus out of your body";
+    const ask = () =>
+      editor.ok(
+        `query($text: String!) { similarClaims(text: $text, first: 3) { score evidence meaning level externalFactCheck { url } } }`,
+        { text },
+      );
+    const stored = () => t.db.prisma.textEmbedding.count();
+
+    const before = await stored();
+    const ranked = (await ask()).similarClaims;
+    expect(ranked[0].externalFactCheck.url).toBe("https://example.org/meaning/ext-warm-drinks");
+    expect(ranked[0].meaning).toBeGreaterThan(0.5);
+    const afterFirst = await stored();
+    expect(afterFirst).toBeGreaterThan(before);
+    await ask();
+    expect(await stored()).toBe(afterFirst); // known texts are read back, not embedded again
+
+    // Words alone rank the sentence that shares the most of them first: the re-ranking is what finds it.
+    process.env.CLAIMDESK_SEMANTIC_MATCHING = "off";
+    try {
+      const byWords = (await ask()).similarClaims;
+      expect(byWords[0].externalFactCheck.url).not.toBe("https://example.org/meaning/ext-warm-drinks");
+      expect(byWords.every((m: { meaning: number | null }) => m.meaning === null)).toBe(true);
+    } finally {
+      delete process.env.CLAIMDESK_SEMANTIC_MATCHING;
+    }
+  });
+
   it("exports editors' decisions as labels in the benchmarks' formats", async () => {
     const created = await editor.ok(
       `mutation { createClaim(input: { quote: "Growth in China is running at five percent" }) { ... on MutationCreateClaimSuccess { data { id } } } }`,

@@ -84,9 +84,15 @@ export const ExternalFactCheckRef = builder.prismaNode("ExternalFactCheck", {
 const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
   description: "A close claim of ours (claim) or an imported fact-check (externalFactCheck)",
   fields: (t) => ({
-    score: t.exposeFloat("score", { description: "Rank score fusing full-text and trigram rankings, 0 to 1 (best first)" }),
+    score: t.exposeFloat("score", {
+      description: "Rank score fusing the full-text, trigram and sentence-embedding rankings, 0 to 1 (best first)",
+    }),
     evidence: t.exposeFloat("evidence", {
       description: "The larger of trigram similarity and the share of the text's word weight matched, 0 to 1",
+    }),
+    meaning: t.exposeFloat("meaning", {
+      nullable: true,
+      description: "Cosine similarity of the sentence embeddings (how close in meaning, -1 to 1); null when not computed",
     }),
     level: t.expose("level", { type: MatchLevelEnum }),
     claim: t.prismaField({
