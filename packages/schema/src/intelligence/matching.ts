@@ -24,7 +24,7 @@ import { type SentenceEncoder, cosine, embeddingsOf, universalSentenceEncoder } 
  * shown; at `likelyDuplicate` or above, or with the embeddings' cosine at
  * `likelyDuplicateMeaning` or above (a paraphrase), the match is flagged.
  */
-export const matchThresholds = { suggest: 0.12, likelyDuplicate: 0.35, likelyDuplicateMeaning: 0.7 } as const;
+export const matchThresholds = { suggest: 0.12, likelyDuplicate: 0.35, likelyDuplicateMeaning: 0.75 } as const;
 
 /** BM25's term-frequency saturation and length normalisation (the usual values; the tuning leaves them be). */
 export const bm25 = { k1: 1.2, b: 0.75 } as const;
