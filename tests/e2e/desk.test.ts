@@ -451,5 +451,30 @@ for (const kind of databaseKinds()) {
       console.log(`axe-core serious/critical violations on ${Object.keys(found).length} pages: ${JSON.stringify(found, null, 1)}`);
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     }, 240_000);
+
+    it("the claim page lists a fact-check that says the same in other words, and says so", async () => {
+      await t.db.prisma.externalFactCheck.create({
+        data: {
+          url: "https://factcheck.example/solar-panel-price",
+          claimReviewed: "The price of a 550 watt panel has dropped below 25,000 rupees",
+          publisherName: "Example Fact Check",
+          ratingLabel: "Mostly true",
+          raw: { "@type": "ClaimReview", headline: "Did panel prices drop below 25,000 rupees?" },
+        },
+      });
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 390, height: 844 },
+      ]) {
+        const page = await newPage("editor", viewport);
+        await page.goto(`${admin.url}/claims/${encodeURIComponent(innerClaimId)}`);
+        const match = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /550 watt panel has dropped/ }) });
+        await expect.poll(() => match.textContent(), { timeout: 20_000 }).toMatch(/close in meaning.*Example Fact Check: Mostly true/);
+        await match.scrollIntoViewIfNeeded();
+        await screenshot(page, `desk-claim-close-in-meaning-${viewport.width}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+    }, 120_000);
   });
 }

@@ -50,6 +50,8 @@ export interface ClaimMatchRow {
   evidence: number;
   /** Cosine of the sentence embeddings; null when not computed. */
   meaning: number | null;
+  /** As close in meaning as a likely duplicate, whatever the words. */
+  closeInMeaning: boolean;
   level: MatchLevel;
 }
 
@@ -284,6 +286,7 @@ export function selectMatches(rows: Candidate[], options: MatchOptions = {}, wei
       score: Math.round(r.score * 1000) / 1000,
       evidence: Math.round(r.evidence * 1000) / 1000,
       meaning: r.semantic === undefined ? null : Math.round(r.semantic * 1000) / 1000,
+      closeInMeaning: (r.semantic ?? 0) >= matchThresholds.likelyDuplicateMeaning,
       level: levelOf(r.evidence, r.semantic ?? null) ?? "SUGGEST",
     }));
 }

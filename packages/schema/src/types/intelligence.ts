@@ -94,6 +94,9 @@ const ClaimMatchRef = builder.objectRef<ClaimMatchRow>("ClaimMatch").implement({
       nullable: true,
       description: "Cosine similarity of the sentence embeddings (how close in meaning, -1 to 1); null when not computed",
     }),
+    closeInMeaning: t.exposeBoolean("closeInMeaning", {
+      description: "Says the same in other words: as close in meaning as a likely duplicate, however few words it shares",
+    }),
     level: t.expose("level", { type: MatchLevelEnum }),
     claim: t.prismaField({
       type: "Claim",

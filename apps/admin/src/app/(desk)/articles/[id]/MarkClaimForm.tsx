@@ -47,6 +47,7 @@ const SimilarToSelection = graphql(`
     similarClaims(text: $text, first: 5) {
       score
       level
+      closeInMeaning
       claim {
         id
         claimReviewed
@@ -288,6 +289,7 @@ function SimilarList({ matches }: { matches: Match[] | null }) {
                       m.claim.appearances[0]?.article.title,
                       `marked ${formatDate(m.claim.createdAt)}`,
                       `${Math.round(m.score * 100)}% alike`,
+                      m.closeInMeaning ? "close in meaning" : null,
                     ]
                       .filter(Boolean)
                       .join(" · ")}
@@ -306,6 +308,7 @@ function SimilarList({ matches }: { matches: Match[] | null }) {
                 </a>
                 <div className="muted">
                   {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel} · {Math.round(m.score * 100)}% alike
+                  {m.closeInMeaning ? " · close in meaning" : ""}
                 </div>
               </>
             ) : null}

@@ -690,7 +690,8 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
                 {m.externalFactCheck.claimReviewed}
               </a>{" "}
               <span className="muted">
-                ({Math.round(m.score * 100)}%, {m.externalFactCheck.publisherName}: {m.externalFactCheck.ratingLabel})
+                ({Math.round(m.score * 100)}%{m.closeInMeaning ? ", close in meaning" : ""}, {m.externalFactCheck.publisherName}:{" "}
+                {m.externalFactCheck.ratingLabel})
               </span>
             </li>
           ) : m.claim ? (
@@ -707,6 +708,7 @@ function Matches({ claim, editable, onChange }: { claim: Claim; editable: boolea
                     `marked ${formatDate(m.claim.createdAt)}`,
                     m.claim.rating?.label,
                     `${Math.round(m.score * 100)}% alike`,
+                    m.closeInMeaning ? "close in meaning" : null,
                   ]
                     .filter(Boolean)
                     .join(" · ")}

@@ -131,6 +131,7 @@ graphql(`
     matches {
       score
       level
+      closeInMeaning
       claim {
         id
         claimReviewed
