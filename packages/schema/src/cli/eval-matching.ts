@@ -25,6 +25,7 @@ import {
   rankedMatcher,
   selectMatches,
   withSemantic,
+  wordsOnly,
 } from "../intelligence/matching.ts";
 import { parseCsv, sharedDataDir } from "./shared-data.ts";
 
@@ -167,7 +168,7 @@ try {
     let p1 = 0;
     let twinMap = 0;
     let twinP1 = 0;
-    const tops: { evidence: number; meaning: number | null; correct: boolean; twin: boolean }[] = [];
+    const tops: { evidence: number; meaning: number | null; flagged: boolean; correct: boolean; twin: boolean }[] = [];
     for (const { relevant, rows } of pools) {
       const top = selectMatches(rows, { externalOnly: true, limit: 5 }, weights);
       const ranked = top.map((r) => fileId.get(r.externalId!)!);
@@ -181,6 +182,7 @@ try {
         tops.push({
           evidence: top[0].evidence,
           meaning: top[0].meaning,
+          flagged: top[0].level === "LIKELY_DUPLICATE",
           correct: relevant.has(ranked[0]!),
           twin: relevantTwins.has(twins[0]!),
         });
@@ -209,29 +211,27 @@ try {
     for (const r of results.slice(0, 8)) console.log(`  ${r.w.english} ${r.w.simple} ${r.w.trigram} ${r.w.semantic}  ${r.map.toFixed(3)}`);
     const lexical = results.filter((r) => r.w.semantic === 0)[0]!;
     console.log(`  best without embeddings: ${lexical.w.english} ${lexical.w.simple} ${lexical.w.trigram}  ${lexical.map.toFixed(3)}`);
-    console.log("likely-duplicate threshold on the best match's evidence: precision (twin counted as right), flagged of queries");
-    for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7]) {
-      const f = shipped.tops.filter((x) => x.evidence >= t);
+    /** Precision (twin counted as right) and count of the best matches a rule flags. */
+    const flagRow = (label: string, rule: (x: (typeof shipped.tops)[number]) => boolean) => {
+      const f = shipped.tops.filter(rule);
       const share = (pick: (x: (typeof f)[number]) => boolean) => (f.length ? (f.filter(pick).length / f.length).toFixed(3) : "-");
-      console.log(`  ${t.toFixed(2)}  ${share((x) => x.correct)} (${share((x) => x.twin)})  ${f.length} of ${n}`);
-    }
+      console.log(`  ${label}  ${share((x) => x.correct)} (${share((x) => x.twin)})  ${f.length} of ${n}`);
+    };
+    console.log("likely-duplicate threshold on the best match's evidence: precision (twin counted as right), flagged of queries");
+    for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7]) flagRow(t.toFixed(2), (x) => x.evidence >= t);
     console.log(
       `the same, flagged at evidence >= ${matchThresholds.likelyDuplicate} or at a cosine of the embeddings (meaning) of at least:`,
     );
-    for (const t of [0.6, 0.65, 0.7, 0.75, 0.8, 1.01]) {
-      const f = shipped.tops.filter((x) => x.evidence >= matchThresholds.likelyDuplicate || (x.meaning ?? 0) >= t);
-      const share = (pick: (x: (typeof f)[number]) => boolean) => (f.length ? (f.filter(pick).length / f.length).toFixed(3) : "-");
-      console.log(`  ${t > 1 ? "never" : t.toFixed(2)}  ${share((x) => x.correct)} (${share((x) => x.twin)})  ${f.length} of ${n}`);
-    }
+    for (const t of [0.6, 0.65, 0.7, 0.75, 0.8])
+      flagRow(t.toFixed(2), (x) => x.evidence >= matchThresholds.likelyDuplicate || (x.meaning ?? 0) >= t);
+    flagRow("never", (x) => x.evidence >= matchThresholds.likelyDuplicate);
   }
-  const flagged = shipped.tops.filter(
-    (t) => t.evidence >= matchThresholds.likelyDuplicate || (t.meaning ?? 0) >= matchThresholds.likelyDuplicateMeaning,
-  );
+  const flagged = shipped.tops.filter((t) => t.flagged);
   const precision = flagged.length ? flagged.filter((t) => t.correct).length / flagged.length : 0;
   const twinPrecision = flagged.length ? flagged.filter((t) => t.twin).length / flagged.length : 0;
   console.log(`${"BM25 (title + claim, in memory)".padEnd(36)} MAP@5 ${(bm25Map / n).toFixed(3)}  P@1 ${(bm25P1 / n).toFixed(3)}`);
-  const wordsOnly = measure({ ...fusion, semantic: 0 });
-  console.log(`${"bm25+trigram, words only (embedded)".padEnd(36)} MAP@5 ${wordsOnly.map.toFixed(3)}  P@1 ${wordsOnly.p1.toFixed(3)}`);
+  const byWords = measure(wordsOnly);
+  console.log(`${"bm25+trigram, words only (embedded)".padEnd(36)} MAP@5 ${byWords.map.toFixed(3)}  P@1 ${byWords.p1.toFixed(3)}`);
   console.log(
     `${`${rankedMatcher.name} (embedded database)`.padEnd(36)} MAP@5 ${shipped.map.toFixed(3)}  P@1 ${shipped.p1.toFixed(3)}  ${ms.toFixed(1)} ms/query ` +
       `(${(embeddingMs / judged.length).toFixed(1)} of them embedding, each text once)`,

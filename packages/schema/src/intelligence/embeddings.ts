@@ -101,19 +101,19 @@ export async function embeddingsOf(
   const stored = await prisma.$queryRaw<{ hash: string; vector: number[] }[]>`
     SELECT hash, vector FROM "TextEmbedding" WHERE model = ${encoder.name} AND hash = ANY(${hashes}::text[])`;
   const byHash = new Map(stored.map((r) => [r.hash, Float32Array.from(r.vector)]));
-  const missing: string[] = [];
+  const missing: { text: string; hash: string }[] = [];
   unique.forEach((text, i) => {
     const v = byHash.get(hashes[i]!);
     if (v) result.set(text, v);
-    else missing.push(text);
+    else missing.push({ text, hash: hashes[i]! });
   });
   if (missing.length === 0) return result;
-  const vectors = await encoder.embed(missing);
+  const vectors = await encoder.embed(missing.map((m) => m.text));
   const rows: { hash: string; vector: number[] }[] = [];
-  missing.forEach((text, i) => {
+  missing.forEach(({ text, hash }, i) => {
     const v = vectors[i] ?? null;
     result.set(text, v);
-    if (v) rows.push({ hash: hashOf(text), vector: Array.from(v) });
+    if (v) rows.push({ hash, vector: Array.from(v) });
   });
   if (rows.length)
     // Another request may have stored the same text meanwhile: equal vectors, either is kept.

@@ -29,9 +29,11 @@ export const matchThresholds = { suggest: 0.12, likelyDuplicate: 0.35, likelyDup
 /** BM25's term-frequency saturation and length normalisation (the usual values; the tuning leaves them be). */
 export const bm25 = { k1: 1.2, b: 0.75 } as const;
 
-/** Weights of the English, 'simple' and trigram evidence in the rank score (chosen on the training tweets). */
+/** Weights of the English, 'simple', trigram and embedding evidence in the rank score (chosen on the training tweets). */
 export const fusion = { english: 0.5, simple: 0.1, trigram: 1, semantic: 1 } as const;
 export type FusionWeights = { english: number; simple: number; trigram: number; semantic?: number };
+/** The same, by words alone (embeddings off, or failed for this request). */
+export const wordsOnly: FusionWeights = { ...fusion, semantic: 0 };
 
 /** How many of the lexical ranking's best candidates the embeddings re-rank. */
 export const semanticDepth = 20;
@@ -68,8 +70,11 @@ export interface MatchOptions {
   minEvidence?: number;
 }
 
+/** As close in meaning as a likely duplicate, whatever the words (`meaning`: the embeddings' cosine, if computed). */
+export const closeInMeaning = (meaning: number | null | undefined) => (meaning ?? 0) >= matchThresholds.likelyDuplicateMeaning;
+
 export function levelOf(evidence: number, meaning: number | null = null): MatchLevel | null {
-  if (evidence >= matchThresholds.likelyDuplicate || (meaning ?? 0) >= matchThresholds.likelyDuplicateMeaning) return "LIKELY_DUPLICATE";
+  if (evidence >= matchThresholds.likelyDuplicate || closeInMeaning(meaning)) return "LIKELY_DUPLICATE";
   if (evidence >= matchThresholds.suggest) return "SUGGEST";
   return null;
 }
@@ -136,7 +141,7 @@ export interface Candidate {
   /** The candidate's claim, and its quote (ours) or headline (imported). */
   claimText: string;
   otherText: string;
-  /** Cosine of the sentence embeddings, query against claim or quote/headline (the larger); 0 when not computed. */
+  /** Cosine of the sentence embeddings, query against claim or quote/headline (the larger); absent when not computed. */
   semantic?: number;
 }
 
@@ -258,7 +263,7 @@ export async function withSemantic(
   encoder: SentenceEncoder = universalSentenceEncoder,
   depth = semanticDepth,
 ): Promise<Candidate[]> {
-  const top = rank(rows, { ...fusion, semantic: 0 }).slice(0, depth);
+  const top = rank(rows, wordsOnly).slice(0, depth);
   if (top.length === 0) return rows;
   // The text as written: the encoder's own tokenizer reads hashtags and links, and on the training
   // tweets it ranked better so (MAP@5 0.846) than given the text normalised for the word rankings (0.831).
@@ -278,7 +283,7 @@ export async function withSemantic(
 export function selectMatches(rows: Candidate[], options: MatchOptions = {}, weights: FusionWeights = fusion): ClaimMatchRow[] {
   const min = options.minEvidence ?? matchThresholds.suggest;
   return rank(rows, weights)
-    .filter((r) => r.evidence >= min || (r.semantic ?? 0) >= matchThresholds.likelyDuplicateMeaning)
+    .filter((r) => r.evidence >= min || closeInMeaning(r.semantic))
     .slice(0, options.limit ?? 10)
     .map((r) => ({
       claimId: r.kind === "c" ? r.id : null,
@@ -286,7 +291,7 @@ export function selectMatches(rows: Candidate[], options: MatchOptions = {}, wei
       score: Math.round(r.score * 1000) / 1000,
       evidence: Math.round(r.evidence * 1000) / 1000,
       meaning: r.semantic === undefined ? null : Math.round(r.semantic * 1000) / 1000,
-      closeInMeaning: (r.semantic ?? 0) >= matchThresholds.likelyDuplicateMeaning,
+      closeInMeaning: closeInMeaning(r.semantic),
       level: levelOf(r.evidence, r.semantic ?? null) ?? "SUGGEST",
     }));
 }
@@ -298,14 +303,14 @@ export const rankedMatcher: ClaimMatcher = {
   async find(prisma, text, options = {}) {
     if (queryTerms(text).length === 0 && normalizeQuery(text).length < 8) return [];
     const rows = await candidates(prisma, text, options);
-    if (!semanticEnabled()) return selectMatches(rows, options, { ...fusion, semantic: 0 });
+    if (!semanticEnabled()) return selectMatches(rows, options, wordsOnly);
     try {
       return selectMatches(await withSemantic(prisma, text, rows), options);
     } catch (error) {
       // The words still rank: a failing encoder costs this answer its re-ranking, not the answer.
       if (!encoderFailureSaid) console.error("matching without embeddings: the sentence encoder failed", error);
       encoderFailureSaid = true;
-      return selectMatches(rows, options, { ...fusion, semantic: 0 });
+      return selectMatches(rows, options, wordsOnly);
     }
   },
 };
