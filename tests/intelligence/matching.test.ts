@@ -207,6 +207,52 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     }
   });
 
+  it("shows a fact-check its publisher republished once, as the record imported first", async () => {
+    const record = (id: string, url: string, claimReviewed: string, publisherName: string, createdAt: string) => ({
+      id,
+      url,
+      claimReviewed,
+      publisherName,
+      ratingLabel: "False",
+      raw: { "@type": "ClaimReview", headline: "Flamingo Parade Photo" },
+      createdAt: new Date(createdAt),
+    });
+    await t.db.prisma.externalFactCheck.createMany({
+      data: [
+        // The republication has the smaller id and other quote marks: neither decides which is shown.
+        record(
+          "ext-a-flamingo-later",
+          "https://example.org/twins/later",
+          "A photo shows “pink” flamingos parading through Lagos.",
+          "Example",
+          "2021-03-02T00:00:00Z",
+        ),
+        record(
+          "ext-z-flamingo-first",
+          "https://example.org/twins/first",
+          'A photo shows "pink" flamingos parading through Lagos.',
+          "Example",
+          "2021-03-01T00:00:00Z",
+        ),
+        // The same words from another publisher are another fact-check.
+        record(
+          "ext-flamingo-other",
+          "https://example.org/twins/other",
+          "A photo shows pink flamingos parading through Lagos.",
+          "Elsewhere",
+          "2021-03-03T00:00:00Z",
+        ),
+      ],
+    });
+    const data = await editor.ok(
+      `query { similarClaims(text: "pink flamingos parading through Lagos", first: 5) { externalFactCheck { url } } }`,
+    );
+    const urls = data.similarClaims.map((m: { externalFactCheck: { url: string } | null }) => m.externalFactCheck?.url);
+    expect(urls).toContain("https://example.org/twins/first");
+    expect(urls).toContain("https://example.org/twins/other");
+    expect(urls).not.toContain("https://example.org/twins/later");
+  });
+
   it("exports editors' decisions as labels in the benchmarks' formats", async () => {
     const created = await editor.ok(
       `mutation { createClaim(input: { quote: "Growth in China is running at five percent" }) { ... on MutationCreateClaimSuccess { data { id } } } }`,

@@ -11,8 +11,9 @@
  * then compared in meaning: the cosine of sentence embeddings (embeddings.ts)
  * finds the paraphrase that shares few words. The four scores, the BM25 ones
  * relative to the query's best, are added with weights chosen on the CLEF-2020
- * task 2 training tweets (`npm run eval:matching -- --tune`, see README). The
- * encoder is English; the interface (`SentenceEncoder`, `ClaimMatcher`) takes
+ * task 2 training tweets (`npm run eval:matching -- --tune`, see README). A
+ * fact-check its publisher carries twice is shown once (collapseRepublished).
+ * The encoder is English; the interface (`SentenceEncoder`, `ClaimMatcher`) takes
  * a multilingual model once one can be deployed.
  */
 import { Prisma } from "@claimdesk/db";
@@ -141,6 +142,9 @@ export interface Candidate {
   /** The candidate's claim, and its quote (ours) or headline (imported). */
   claimText: string;
   otherText: string;
+  /** An imported fact-check's publisher (null for ours), and when the record was made. */
+  publisher: string | null;
+  createdAt: Date;
   /** Cosine of the sentence embeddings, query against claim or quote/headline (the larger); absent when not computed. */
   semantic?: number;
 }
@@ -216,12 +220,14 @@ export async function candidates(prisma: Prisma.TransactionClient, text: string,
            coalesce(en.share, 0)::float8 AS "englishShare", coalesce(si.share, 0)::float8 AS "simpleShare", coalesce(en.cover, 0)::float8 AS cover,
            similarity(x.claim, ${query})::float8 AS "trigramClaim", similarity(x.other, ${query})::float8 AS "trigramOther",
            word_similarity(x.claim, ${query})::float8 AS "wordClaim", word_similarity(x.other, ${query})::float8 AS "wordOther",
-           x.claim AS "claimText", x.other AS "otherText"
+           x.claim AS "claimText", x.other AS "otherText", x.publisher, x.created AS "createdAt"
     FROM pool p
     CROSS JOIN LATERAL (
-      SELECT c."claimReviewed" AS claim, c."quote" AS other FROM "Claim" c WHERE p.kind = 'c' AND c.id = p.id
+      SELECT c."claimReviewed" AS claim, c."quote" AS other, NULL::text AS publisher, c."createdAt" AS created
+      FROM "Claim" c WHERE p.kind = 'c' AND c.id = p.id
       UNION ALL
-      SELECT e."claimReviewed", coalesce(e.raw->>'headline', e.raw->>'name', '') FROM "ExternalFactCheck" e WHERE p.kind = 'e' AND e.id = p.id
+      SELECT e."claimReviewed", coalesce(e.raw->>'headline', e.raw->>'name', ''), e."publisherName", e."createdAt"
+      FROM "ExternalFactCheck" e WHERE p.kind = 'e' AND e.id = p.id
     ) x
     LEFT JOIN en USING (kind, id) LEFT JOIN si USING (kind, id)`;
 }
@@ -279,10 +285,45 @@ export async function withSemantic(
   return rows.map((r) => ({ ...r, semantic: scored.get(`${r.kind}:${r.id}`) }));
 }
 
+/** Case, spacing and punctuation aside, the words of a text. */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * One row per fact-check as an editor sees it. A publisher's feed often
+ * carries the same fact-check twice (re-published, or with other quote
+ * marks): an imported record with the same publisher, claim and headline as
+ * a better-ranked one is the same match, shown once, as the record imported
+ * first (the original) at the best-ranked one's place.
+ */
+export function collapseRepublished<T extends Candidate>(ranked: T[]): T[] {
+  const keyOf = (r: Candidate) =>
+    r.publisher === null ? `${r.kind}:${r.id}` : `${r.publisher}\n${wordsOf(r.claimText)}\n${wordsOf(r.otherText)}`;
+  const original = new Map<string, T>();
+  for (const r of ranked) {
+    const key = keyOf(r);
+    const seen = original.get(key);
+    if (!seen || r.createdAt.getTime() < seen.createdAt.getTime() || (r.createdAt.getTime() === seen.createdAt.getTime() && r.id < seen.id))
+      original.set(key, r);
+  }
+  const shown = new Set<string>();
+  const out: T[] = [];
+  for (const r of ranked) {
+    const key = keyOf(r);
+    if (shown.has(key)) continue;
+    shown.add(key);
+    out.push({ ...r, kind: original.get(key)!.kind, id: original.get(key)!.id });
+  }
+  return out;
+}
+
 /** The ranked candidates the matcher returns: evidence at least the suggest threshold, the top k. */
 export function selectMatches(rows: Candidate[], options: MatchOptions = {}, weights: FusionWeights = fusion): ClaimMatchRow[] {
   const min = options.minEvidence ?? matchThresholds.suggest;
-  return rank(rows, weights)
+  return collapseRepublished(rank(rows, weights))
     .filter((r) => r.evidence >= min || closeInMeaning(r.semantic))
     .slice(0, options.limit ?? 10)
     .map((r) => ({
