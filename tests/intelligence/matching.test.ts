@@ -207,50 +207,42 @@ describe.each(databaseKinds())("claim intelligence over the API on %s", (kind) =
     }
   });
 
-  it("shows a fact-check its publisher republished once, as the record imported first", async () => {
-    const record = (id: string, url: string, claimReviewed: string, publisherName: string, createdAt: string) => ({
+  it("shows a fact-check its publisher republished once, as the original, and keeps a changed verdict apart", async () => {
+    const claim = "A photo shows pink flamingos parading through Lagos.";
+    const record = (
+      id: string,
+      claimReviewed: string,
+      more: { publisherName?: string; ratingLabel?: string; createdAt: string; datePublished?: string },
+    ) => ({
       id,
-      url,
+      url: `https://example.org/twins/${id}`,
       claimReviewed,
-      publisherName,
-      ratingLabel: "False",
+      publisherName: more.publisherName ?? "Example",
+      ratingLabel: more.ratingLabel ?? "False",
       raw: { "@type": "ClaimReview", headline: "Flamingo Parade Photo" },
-      createdAt: new Date(createdAt),
+      createdAt: new Date(more.createdAt),
+      datePublished: more.datePublished ? new Date(more.datePublished) : null,
     });
     await t.db.prisma.externalFactCheck.createMany({
       data: [
-        // The republication has the smaller id and other quote marks: neither decides which is shown.
-        record(
-          "ext-a-flamingo-later",
-          "https://example.org/twins/later",
-          "A photo shows “pink” flamingos parading through Lagos.",
-          "Example",
-          "2021-03-02T00:00:00Z",
-        ),
-        record(
-          "ext-z-flamingo-first",
-          "https://example.org/twins/first",
-          'A photo shows "pink" flamingos parading through Lagos.',
-          "Example",
-          "2021-03-01T00:00:00Z",
-        ),
-        // The same words from another publisher are another fact-check.
-        record(
-          "ext-flamingo-other",
-          "https://example.org/twins/other",
-          "A photo shows pink flamingos parading through Lagos.",
-          "Elsewhere",
-          "2021-03-03T00:00:00Z",
-        ),
+        // Imported first, but the copy: it was published later. Neither the smaller id nor the quote marks decide.
+        record("ext-a-copy", claim.replace("pink", "“pink”"), { createdAt: "2021-03-01T00:00:00Z", datePublished: "2021-02-10T00:00:00Z" }),
+        record("ext-z-original", claim.replace("pink", '"pink"'), {
+          createdAt: "2021-03-02T00:00:00Z",
+          datePublished: "2021-02-01T00:00:00Z",
+        }),
+        record("ext-m-undated", claim, { createdAt: "2021-01-01T00:00:00Z" }),
+        // The same words with another verdict, or from another publisher, are another fact-check.
+        record("ext-rerated", claim, { ratingLabel: "Mostly false", createdAt: "2021-03-03T00:00:00Z" }),
+        record("ext-elsewhere", claim, { publisherName: "Elsewhere", createdAt: "2021-03-04T00:00:00Z" }),
       ],
     });
     const data = await editor.ok(
-      `query { similarClaims(text: "pink flamingos parading through Lagos", first: 5) { externalFactCheck { url } } }`,
+      `query { similarClaims(text: "pink flamingos parading through Lagos", first: 3) { externalFactCheck { url } } }`,
     );
-    const urls = data.similarClaims.map((m: { externalFactCheck: { url: string } | null }) => m.externalFactCheck?.url);
-    expect(urls).toContain("https://example.org/twins/first");
-    expect(urls).toContain("https://example.org/twins/other");
-    expect(urls).not.toContain("https://example.org/twins/later");
+    const urls = data.similarClaims.map((m: { externalFactCheck: { url: string } | null }) => m.externalFactCheck?.url).sort();
+    // Three records are one fact-check: the other two fill the top 3.
+    expect(urls).toEqual(["ext-elsewhere", "ext-rerated", "ext-z-original"].map((id) => `https://example.org/twins/${id}`));
   });
 
   it("exports editors' decisions as labels in the benchmarks' formats", async () => {

@@ -25,6 +25,7 @@ import {
   rankedMatcher,
   selectMatches,
   withSemantic,
+  wordsOf,
   wordsOnly,
 } from "../intelligence/matching.ts";
 import { parseCsv, sharedDataDir } from "./shared-data.ts";
@@ -64,11 +65,6 @@ const storedId = (id: string) => `vclaim-${createHash("sha256").update(id).diges
 const fileId = new Map(claims.map((c) => [storedId(c.id), c.id]));
 // Those twins (title and claim with the same words) are one fact-check to an editor: a second
 // figure counts finding either as a hit, once.
-const wordsOf = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 const twinKey = new Map(claims.map((c) => [c.id, wordsOf(`${c.title} ${c.vclaim}`)]));
 const asTwins = (ranked: string[]) => [...new Set(ranked.map((id) => twinKey.get(id) ?? id))];
 

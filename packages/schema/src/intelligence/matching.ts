@@ -142,12 +142,20 @@ export interface Candidate {
   /** The candidate's claim, and its quote (ours) or headline (imported). */
   claimText: string;
   otherText: string;
-  /** An imported fact-check's publisher (null for ours), and when the record was made. */
+  /** An imported fact-check's publisher and verdict label (null for ours). */
   publisher: string | null;
-  createdAt: Date;
+  verdict: string | null;
+  /** When it was published (if known) and when the record was made, in epoch milliseconds. */
+  publishedAt: number | null;
+  createdAt: number;
+  /** Equal for two records that are one fact-check to an editor (collapseRepublished). */
+  sameAs: string;
   /** Cosine of the sentence embeddings, query against claim or quote/headline (the larger); absent when not computed. */
   semantic?: number;
 }
+
+/** A candidate with its rank score and evidence (0 to 1). */
+export type RankedCandidate = Candidate & { score: number; evidence: number };
 
 /** The candidates of each ranking with their raw scores: one statement. */
 export async function candidates(prisma: Prisma.TransactionClient, text: string, options: MatchOptions = {}): Promise<Candidate[]> {
@@ -163,7 +171,7 @@ export async function candidates(prisma: Prisma.TransactionClient, text: string,
   // Each query lexeme is looked up in the GIN index on its own (a one-lexeme tsquery); its
   // frequency in a candidate comes from the stored vector's positions, the candidate's length is
   // its number of distinct lexemes.
-  return prisma.$queryRaw<Candidate[]>`
+  const rows = await prisma.$queryRaw<Omit<Candidate, "sameAs">[]>`
     WITH qe AS (
       SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ${query}::text))
       WHERE position(chr(92) IN lexeme) = 0 LIMIT 64
@@ -220,16 +228,20 @@ export async function candidates(prisma: Prisma.TransactionClient, text: string,
            coalesce(en.share, 0)::float8 AS "englishShare", coalesce(si.share, 0)::float8 AS "simpleShare", coalesce(en.cover, 0)::float8 AS cover,
            similarity(x.claim, ${query})::float8 AS "trigramClaim", similarity(x.other, ${query})::float8 AS "trigramOther",
            word_similarity(x.claim, ${query})::float8 AS "wordClaim", word_similarity(x.other, ${query})::float8 AS "wordOther",
-           x.claim AS "claimText", x.other AS "otherText", x.publisher, x.created AS "createdAt"
+           x.claim AS "claimText", x.other AS "otherText", x.publisher, x.verdict,
+           (extract(epoch FROM x.published) * 1000)::float8 AS "publishedAt", (extract(epoch FROM x.created) * 1000)::float8 AS "createdAt"
     FROM pool p
     CROSS JOIN LATERAL (
-      SELECT c."claimReviewed" AS claim, c."quote" AS other, NULL::text AS publisher, c."createdAt" AS created
+      SELECT c."claimReviewed" AS claim, c."quote" AS other, NULL::text AS publisher, NULL::text AS verdict,
+             NULL::timestamptz AS published, c."createdAt" AS created
       FROM "Claim" c WHERE p.kind = 'c' AND c.id = p.id
       UNION ALL
-      SELECT e."claimReviewed", coalesce(e.raw->>'headline', e.raw->>'name', ''), e."publisherName", e."createdAt"
+      SELECT e."claimReviewed", coalesce(e.raw->>'headline', e.raw->>'name', ''), e."publisherName", e."ratingLabel",
+             e."datePublished", e."createdAt"
       FROM "ExternalFactCheck" e WHERE p.kind = 'e' AND e.id = p.id
     ) x
     LEFT JOIN en USING (kind, id) LEFT JOIN si USING (kind, id)`;
+  return rows.map((r) => ({ ...r, sameAs: sameFactCheck(r) }));
 }
 
 /**
@@ -237,7 +249,7 @@ export async function candidates(prisma: Prisma.TransactionClient, text: string,
  * trigram similarity and the embeddings' cosine, weighted, over the sum of
  * the weights (1: best in every ranking and identical).
  */
-export function rank(rows: Candidate[], weights: FusionWeights = fusion) {
+export function rank(rows: Candidate[], weights: FusionWeights = fusion): RankedCandidate[] {
   const maxEn = Math.max(0, ...rows.map((r) => r.english)) || 1;
   const maxSi = Math.max(0, ...rows.map((r) => r.simple)) || 1;
   const semantic = weights.semantic ?? 0;
@@ -286,41 +298,46 @@ export async function withSemantic(
 }
 
 /** Case, spacing and punctuation aside, the words of a text. */
-const wordsOf = (text: string) =>
+export const wordsOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 
+/** Ours are each their own; an imported record is known by its publisher, claim, headline and verdict. */
+const sameFactCheck = (r: Pick<Candidate, "kind" | "id" | "publisher" | "verdict" | "claimText" | "otherText">) =>
+  r.publisher === null ? `${r.kind}:${r.id}` : [r.publisher, r.verdict, wordsOf(r.claimText), wordsOf(r.otherText)].join("\n");
+
+/** Published first, else (no date, or the same) imported first, else the smaller id. */
+const earlier = (a: Candidate, b: Candidate) =>
+  (a.publishedAt ?? Infinity) - (b.publishedAt ?? Infinity) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
- * One row per fact-check as an editor sees it. A publisher's feed often
- * carries the same fact-check twice (re-published, or with other quote
- * marks): an imported record with the same publisher, claim and headline as
- * a better-ranked one is the same match, shown once, as the record imported
- * first (the original) at the best-ranked one's place.
+ * One row per fact-check as an editor sees it. A feed can carry the same
+ * fact-check twice (re-published, or with other quote marks): imported
+ * records with the same publisher, claim, headline and verdict are one match,
+ * shown once at the best-ranked one's place with its scores, as the record
+ * published (or imported) first. A changed verdict is another fact-check.
  */
-export function collapseRepublished<T extends Candidate>(ranked: T[]): T[] {
-  const keyOf = (r: Candidate) =>
-    r.publisher === null ? `${r.kind}:${r.id}` : `${r.publisher}\n${wordsOf(r.claimText)}\n${wordsOf(r.otherText)}`;
-  const original = new Map<string, T>();
+export function collapseRepublished(ranked: RankedCandidate[]): RankedCandidate[] {
+  const first = new Map<string, RankedCandidate>();
   for (const r of ranked) {
-    const key = keyOf(r);
-    const seen = original.get(key);
-    if (!seen || r.createdAt.getTime() < seen.createdAt.getTime() || (r.createdAt.getTime() === seen.createdAt.getTime() && r.id < seen.id))
-      original.set(key, r);
+    const seen = first.get(r.sameAs);
+    if (!seen || earlier(r, seen) < 0) first.set(r.sameAs, r);
   }
   const shown = new Set<string>();
-  const out: T[] = [];
+  const out: RankedCandidate[] = [];
   for (const r of ranked) {
-    const key = keyOf(r);
-    if (shown.has(key)) continue;
-    shown.add(key);
-    out.push({ ...r, kind: original.get(key)!.kind, id: original.get(key)!.id });
+    if (shown.has(r.sameAs)) continue;
+    shown.add(r.sameAs);
+    const original = first.get(r.sameAs)!;
+    // The record shown is the original; the ranking it earned is its best twin's.
+    out.push(original === r ? r : { ...original, score: r.score, evidence: r.evidence, semantic: r.semantic });
   }
   return out;
 }
 
-/** The ranked candidates the matcher returns: evidence at least the suggest threshold, the top k. */
+/** The ranked candidates the matcher returns: one per fact-check, evidence at least the suggest threshold, the top k. */
 export function selectMatches(rows: Candidate[], options: MatchOptions = {}, weights: FusionWeights = fusion): ClaimMatchRow[] {
   const min = options.minEvidence ?? matchThresholds.suggest;
   return collapseRepublished(rank(rows, weights))
