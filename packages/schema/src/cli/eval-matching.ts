@@ -25,9 +25,9 @@ import {
   rankedMatcher,
   selectMatches,
   withSemantic,
-  wordsOf,
   wordsOnly,
 } from "../intelligence/matching.ts";
+import { wordsOf } from "../intelligence/words.ts";
 import { parseCsv, sharedDataDir } from "./shared-data.ts";
 
 const { values } = parseArgs({

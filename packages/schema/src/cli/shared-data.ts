@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { wordsOf } from "../intelligence/words.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -81,8 +82,4 @@ export function checkworthinessData() {
 }
 
 /** Sentences compared across sources: case, spacing and punctuation ignored. */
-export const sentenceKey = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+export const sentenceKey = wordsOf;

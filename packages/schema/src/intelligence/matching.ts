@@ -18,6 +18,7 @@
  */
 import { Prisma } from "@claimdesk/db";
 import { type SentenceEncoder, cosine, embeddingsOf, universalSentenceEncoder } from "./embeddings.ts";
+import { wordsOf } from "./words.ts";
 
 /**
  * `evidence` (0 to 1): the larger of the trigram similarity and the share of
@@ -297,20 +298,17 @@ export async function withSemantic(
   return rows.map((r) => ({ ...r, semantic: scored.get(`${r.kind}:${r.id}`) }));
 }
 
-/** Case, spacing and punctuation aside, the words of a text. */
-export const wordsOf = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
 /** Ours are each their own; an imported record is known by its publisher, claim, headline and verdict. */
 const sameFactCheck = (r: Pick<Candidate, "kind" | "id" | "publisher" | "verdict" | "claimText" | "otherText">) =>
   r.publisher === null ? `${r.kind}:${r.id}` : [r.publisher, r.verdict, wordsOf(r.claimText), wordsOf(r.otherText)].join("\n");
 
 /** Published first, else (no date, or the same) imported first, else the smaller id. */
-const earlier = (a: Candidate, b: Candidate) =>
-  (a.publishedAt ?? Infinity) - (b.publishedAt ?? Infinity) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function isEarlier(a: Candidate, b: Candidate): boolean {
+  const [pa, pb] = [a.publishedAt ?? Infinity, b.publishedAt ?? Infinity];
+  if (pa !== pb) return pa < pb;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt;
+  return a.id < b.id;
+}
 
 /**
  * One row per fact-check as an editor sees it. A feed can carry the same
@@ -323,7 +321,7 @@ export function collapseRepublished(ranked: RankedCandidate[]): RankedCandidate[
   const first = new Map<string, RankedCandidate>();
   for (const r of ranked) {
     const seen = first.get(r.sameAs);
-    if (!seen || earlier(r, seen) < 0) first.set(r.sameAs, r);
+    if (!seen || isEarlier(r, seen)) first.set(r.sameAs, r);
   }
   const shown = new Set<string>();
   const out: RankedCandidate[] = [];
