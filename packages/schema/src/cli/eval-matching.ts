@@ -10,25 +10,11 @@
  * prints the weight grid and how precise the "likely duplicate" flag is at
  * several thresholds.
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { migrate, openDatabase } from "@claimdesk/db";
-import {
-  type Candidate,
-  type FusionWeights,
-  candidates,
-  fusion,
-  matchThresholds,
-  rankedMatcher,
-  selectMatches,
-  withSemantic,
-  wordsOnly,
-} from "../intelligence/matching.ts";
+import { type FusionWeights, fusion, matchThresholds, rankedMatcher, selectMatches, wordsOnly } from "../intelligence/matching.ts";
 import { wordsOf } from "../intelligence/words.ts";
-import { parseCsv, sharedDataDir } from "./shared-data.ts";
+import { clefFiles, openCollection, poolsOf, readClefMatching, storedId } from "./clef-matching.ts";
 
 const { values } = parseArgs({
   options: {
@@ -39,32 +25,11 @@ const { values } = parseArgs({
     dump: { type: "string" },
   },
 });
-const base = values.claims && values.queries && values.qrels ? null : path.join(sharedDataDir(), "claim-matching/clef2020-task2");
-const claimsFile = values.claims ?? path.join(base!, "verified_claims.docs.tsv");
-const queriesFile = values.queries ?? path.join(base!, "dev/tweets.queries.tsv");
-const qrelsFile = values.qrels ?? path.join(base!, "dev/tweet-vclaim-pairs.qrels");
-
-/** Tab-separated rows after the header line. */
-const tsv = (file: string, header = true) => parseCsv(fs.readFileSync(file, "utf8"), "\t").slice(header ? 1 : 0);
-
-const claims = tsv(claimsFile).map(([id, vclaim, title]) => ({ id: id!.trim(), vclaim: vclaim ?? "", title: title ?? "" }));
-const queries = tsv(queriesFile).map(([id, text]) => ({ id: id!.trim(), text: text ?? "" }));
-const qrels = new Map<string, Set<string>>();
-for (const [q, , v, rel] of tsv(qrelsFile, false)) {
-  if (rel?.trim() === "0") continue;
-  if (!qrels.has(q!.trim())) qrels.set(q!.trim(), new Set());
-  qrels.get(q!.trim())!.add(v!.trim());
-}
-const judged = queries.filter((q) => qrels.has(q.id));
-
-// The collection holds near-identical claims (the same text with other quote marks), and the gold
-// pairs name the one listed first. The matcher shows such twins once, as the record imported first
-// (collapseRepublished); other ties are broken by id, so ids are hashed: a tie-break that knows
-// nothing about the order of the file.
-const storedId = (id: string) => `vclaim-${createHash("sha256").update(id).digest("hex").slice(0, 16)}`;
+const files = clefFiles(values, "dev");
+const { claims, qrels, judged } = readClefMatching(files);
 const fileId = new Map(claims.map((c) => [storedId(c.id), c.id]));
-// Those twins (title and claim with the same words) are one fact-check to an editor: a second
-// figure counts finding either as a hit, once.
+// Twins (title and claim with the same words) are one fact-check to an editor: a second figure
+// counts finding either as a hit, once.
 const twinKey = new Map(claims.map((c) => [c.id, wordsOf(`${c.title} ${c.vclaim}`)]));
 const asTwins = (ranked: string[]) => [...new Set(ranked.map((id) => twinKey.get(id) ?? id))];
 
@@ -119,59 +84,24 @@ for (const q of judged) {
 }
 
 // ------------------------------------------------------------------ the product's matcher on the embedded database
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-eval-matching-"));
-const db = await openDatabase({ kind: "pglite", dataDir });
+const started = performance.now();
+const collection = await openCollection(claims);
 try {
-  await migrate(db.sql);
-  const started = performance.now();
-  // One record after another in the file's order, as an import of the collection would make them
-  // (a bulk statement would give a batch one time): the matcher shows a republished twin as the
-  // record imported first.
-  const importedAt = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString();
-  for (let i = 0; i < claims.length; i += 500) {
-    const batch = claims.slice(i, i + 500);
-    const params: unknown[] = [];
-    const rows = batch.map((c, j) => {
-      params.push(
-        storedId(c.id),
-        `clef2020-task2:vclaim:${c.id}`,
-        c.vclaim,
-        JSON.stringify({ "@type": "ClaimReview", headline: c.title, claimReviewed: c.vclaim }),
-        importedAt(i + j),
-      );
-      const p = j * 5;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, 'Snopes', '', $${p + 4}::jsonb, $${p + 5}::timestamptz)`;
-    });
-    await db.sql.query(
-      `INSERT INTO "ExternalFactCheck" (id, url, "claimReviewed", "publisherName", "ratingLabel", raw, "createdAt") VALUES ${rows.join(", ")}`,
-      params,
-    );
-  }
-  await db.sql.exec(`VACUUM ANALYZE "ExternalFactCheck"`); // flushes the GIN pending lists of the bulk load
   console.log(
-    `Loaded ${claims.length} verified claims into a fresh embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s; ${judged.length} judged queries from ${queriesFile}`,
+    `Loaded ${claims.length} verified claims into a fresh embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s; ${judged.length} judged queries from ${files.queries}`,
   );
-
   // The matcher's own statement once per query; the ranking on top of it is the product's (selectMatches).
-  const t0 = performance.now();
-  const pools: { relevant: Set<string>; rows: Candidate[] }[] = [];
-  let embeddingMs = 0;
-  for (const [i, q] of judged.entries()) {
-    const rows = await candidates(db.prisma, q.text, { externalOnly: true });
-    const t1 = performance.now();
-    pools.push({ relevant: qrels.get(q.id)!, rows: await withSemantic(db.prisma, q.text, rows) });
-    embeddingMs += performance.now() - t1;
-    if ((i + 1) % 50 === 0) console.log(`  ${i + 1} of ${judged.length} queries`);
-  }
-  const ms = (performance.now() - t0) / judged.length;
+  const { pools, msPerQuery: ms, embeddingMsPerQuery } = await poolsOf(collection.db, judged, qrels);
   const n = judged.length;
-  const measure = (weights: FusionWeights) => {
+  // The cosine alone, the query not adapted: what the learned adapter adds.
+  const unadapted = pools.map((p) => ({ ...p, rows: p.rows.map((r) => ({ ...r, adapted: undefined })) }));
+  const measure = (weights: FusionWeights, over = pools) => {
     let map = 0;
     let p1 = 0;
     let twinMap = 0;
     let twinP1 = 0;
     const tops: { evidence: number; meaning: number | null; flagged: boolean; correct: boolean; twin: boolean }[] = [];
-    for (const { relevant, rows } of pools) {
+    for (const { relevant, rows } of over) {
       const top = selectMatches(rows, { externalOnly: true, limit: 5 }, weights);
       const ranked = top.map((r) => fileId.get(r.externalId!)!);
       map += averagePrecisionAt5(ranked, relevant);
@@ -234,9 +164,11 @@ try {
   console.log(`${"BM25 (title + claim, in memory)".padEnd(36)} MAP@5 ${(bm25Map / n).toFixed(3)}  P@1 ${(bm25P1 / n).toFixed(3)}`);
   const byWords = measure(wordsOnly);
   console.log(`${"bm25+trigram, words only (embedded)".padEnd(36)} MAP@5 ${byWords.map.toFixed(3)}  P@1 ${byWords.p1.toFixed(3)}`);
+  const cosineOnly = measure(fusion, unadapted);
+  console.log(`${"  + embeddings, query not adapted".padEnd(36)} MAP@5 ${cosineOnly.map.toFixed(3)}  P@1 ${cosineOnly.p1.toFixed(3)}`);
   console.log(
     `${`${rankedMatcher.name} (embedded database)`.padEnd(36)} MAP@5 ${shipped.map.toFixed(3)}  P@1 ${shipped.p1.toFixed(3)}  ${ms.toFixed(1)} ms/query ` +
-      `(${(embeddingMs / judged.length).toFixed(1)} of them embedding, each text once)`,
+      `(${embeddingMsPerQuery.toFixed(1)} of them embedding, each text once)`,
   );
   console.log(
     `${"  a near-identical twin counted as found".padEnd(36)} MAP@5 ${shipped.twinMap.toFixed(3)}  P@1 ${shipped.twinP1.toFixed(3)}`,
@@ -246,6 +178,5 @@ try {
   );
   console.log(`matching: MAP@5 ${shipped.map.toFixed(3)} P@1 ${shipped.p1.toFixed(3)} (${n} queries)`);
 } finally {
-  await db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await collection.close();
 }

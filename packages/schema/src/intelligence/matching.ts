@@ -9,15 +9,18 @@
  * the database, and trigram similarity. An imported fact-check is indexed with
  * its headline, one of ours with its quote. The best candidates of those are
  * then compared in meaning: the cosine of sentence embeddings (embeddings.ts)
- * finds the paraphrase that shares few words. The four scores, the BM25 ones
- * relative to the query's best, are added with weights chosen on the CLEF-2020
- * task 2 training tweets (`npm run eval:matching -- --tune`, see README). A
+ * finds the paraphrase that shares few words, and the query, turned by an
+ * adapter learned on tweets and the fact-checks that answer them
+ * (query-adapter.ts), ranks them. The four scores, the BM25 ones relative to
+ * the query's best, are added with weights chosen on the CLEF-2020 task 2
+ * training tweets (`npm run eval:matching -- --tune`, see README). A
  * fact-check its publisher carries twice is shown once (collapseRepublished).
  * The encoder is English; the interface (`SentenceEncoder`, `ClaimMatcher`) takes
  * a multilingual model once one can be deployed.
  */
 import { Prisma } from "@claimdesk/db";
 import { type SentenceEncoder, cosine, embeddingsOf, universalSentenceEncoder } from "./embeddings.ts";
+import { adaptQuery } from "./query-adapter.ts";
 import { wordsOf } from "./words.ts";
 
 /**
@@ -153,6 +156,8 @@ export interface Candidate {
   sameAs: string;
   /** Cosine of the sentence embeddings, query against claim or quote/headline (the larger); absent when not computed. */
   semantic?: number;
+  /** The same with the query adapted (query-adapter.ts): what the rank score uses; absent when not computed. */
+  adapted?: number;
 }
 
 /** A candidate with its rank score and evidence (0 to 1). */
@@ -262,7 +267,7 @@ export function rank(rows: Candidate[], weights: FusionWeights = fusion): Ranked
         (weights.english * (r.english / maxEn) +
           weights.simple * (r.simple / maxSi) +
           weights.trigram * Math.max(r.trigramClaim, r.trigramOther) +
-          semantic * Math.max(0, r.semantic ?? 0)) /
+          semantic * Math.max(0, r.adapted ?? r.semantic ?? 0)) /
         total,
       evidence: Math.max(r.trigramClaim, r.trigramOther, r.englishShare, r.simpleShare),
     }))
@@ -270,8 +275,8 @@ export function rank(rows: Candidate[], weights: FusionWeights = fusion): Ranked
 }
 
 /**
- * Adds the embeddings' cosine to the lexical ranking's top `semanticDepth`
- * candidates (the rest keep 0 and stay below). Only those are embedded: a
+ * Adds the embeddings' cosine, and the adapted query's, to the lexical
+ * ranking's top `semanticDepth` candidates (the rest keep 0 and stay below). Only those are embedded: a
  * first query against a large, fresh collection embeds at most that many
  * texts twice over, and every later one finds them stored.
  */
@@ -290,12 +295,11 @@ export async function withSemantic(
   const vectors = await embeddingsOf(prisma, [query, ...top.flatMap((r) => [r.claimText, r.otherText].filter(Boolean))], encoder);
   const q = vectors.get(query);
   if (!q) return rows;
-  const similarity = (t: string) => {
-    const v = t ? vectors.get(t) : null;
-    return v ? cosine(q, v) : 0;
-  };
-  const scored = new Map(top.map((r) => [`${r.kind}:${r.id}`, Math.max(similarity(r.claimText), similarity(r.otherText))]));
-  return rows.map((r) => ({ ...r, semantic: scored.get(`${r.kind}:${r.id}`) }));
+  const turned = adaptQuery(q, encoder.name);
+  const best = (r: Candidate, query: Float32Array) =>
+    Math.max(...[r.claimText, r.otherText].map((t) => (t && vectors.get(t) ? cosine(query, vectors.get(t)!) : 0)));
+  const scored = new Map(top.map((r) => [`${r.kind}:${r.id}`, { semantic: best(r, q), adapted: Math.max(0, best(r, turned)) }]));
+  return rows.map((r) => ({ ...r, ...scored.get(`${r.kind}:${r.id}`) }));
 }
 
 /** Ours are each their own; an imported record is known by its publisher, claim, headline and verdict. */
@@ -330,7 +334,7 @@ export function collapseRepublished(ranked: RankedCandidate[]): RankedCandidate[
     shown.add(r.sameAs);
     const original = first.get(r.sameAs)!;
     // The record shown is the original; the ranking it earned is its best twin's.
-    out.push(original === r ? r : { ...original, score: r.score, evidence: r.evidence, semantic: r.semantic });
+    out.push(original === r ? r : { ...original, score: r.score, evidence: r.evidence, semantic: r.semantic, adapted: r.adapted });
   }
   return out;
 }

@@ -1,0 +1,89 @@
+/**
+ * `npm run train:matching [-- --claims FILE --queries FILE --qrels FILE] [--check]`
+ *
+ * Learns the query adapter of matching (intelligence/query-adapter.ts) on
+ * CLEF-2020 task 2 tweets and the fact-checks that answer them: the shared
+ * training split by default, or any files in that format, such as the desk's
+ * own match decisions (`npm run export:labels`). The candidates are the
+ * product's (its SQL statement, the lexical ranking's best re-ranked by
+ * meaning); the dev split is left for `npm run eval:matching`. Writes
+ * query-adapter.json; --check retrains and compares instead (the encoder runs
+ * on WebAssembly, so another machine may differ in the last digits).
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { embeddingsOf, universalSentenceEncoder } from "../intelligence/embeddings.ts";
+import { fusion, rank, wordsOnly } from "../intelligence/matching.ts";
+import type { QueryAdapter } from "../intelligence/query-adapter.ts";
+import { clefFiles, openCollection, poolsOf, readClefMatching, storedId } from "./clef-matching.ts";
+import { type AdapterExample, adapterTraining, factorise, trainAdapterMatrix } from "./query-adapter-training.ts";
+
+const { values } = parseArgs({
+  options: { claims: { type: "string" }, queries: { type: "string" }, qrels: { type: "string" }, check: { type: "boolean" } },
+});
+const out = new URL("../intelligence/query-adapter.json", import.meta.url);
+const files = clefFiles(values, "train");
+const { claims, qrels, judged } = readClefMatching(files);
+console.log(`${judged.length} judged tweets from ${files.queries}; ${claims.length} fact-checks`);
+
+const collection = await openCollection(claims);
+let examples: AdapterExample[];
+try {
+  const { pools } = await poolsOf(collection.db, judged, qrels);
+  examples = [];
+  for (const { query, relevant, rows } of pools) {
+    const answering = new Set([...relevant].map(storedId));
+    // A republished twin of an answering fact-check answers too: the matcher shows the pair as one.
+    const groups = new Set(rows.filter((r) => answering.has(r.id)).map((r) => r.sameAs));
+    const reranked = rank(rows, wordsOnly).filter((r) => r.semantic !== undefined);
+    const vectors = await embeddingsOf(collection.db.prisma, [query.trim(), ...reranked.flatMap((r) => [r.claimText, r.otherText])]);
+    const q = vectors.get(query.trim());
+    if (!q || reranked.length === 0) continue;
+    const maxEn = Math.max(0, ...rows.map((r) => r.english)) || 1;
+    const maxSi = Math.max(0, ...rows.map((r) => r.simple)) || 1;
+    examples.push({
+      query: q,
+      candidates: reranked.map((r) => ({
+        lexical:
+          fusion.english * (r.english / maxEn) +
+          fusion.simple * (r.simple / maxSi) +
+          fusion.trigram * Math.max(r.trigramClaim, r.trigramOther),
+        claim: (r.claimText && vectors.get(r.claimText)) || null,
+        other: (r.otherText && vectors.get(r.otherText)) || null,
+        relevant: groups.has(r.sameAs),
+      })),
+    });
+  }
+} finally {
+  await collection.close();
+}
+
+const dim = examples[0]!.query.length;
+const w = trainAdapterMatrix(examples, fusion.semantic, console.log);
+const { u, v, energy } = factorise(w, dim);
+const adapter: QueryAdapter & Record<string, unknown> = {
+  model: universalSentenceEncoder.name,
+  trainedOn: { tweets: examples.length, file: files.queries.split("/").slice(-3).join("/") },
+  training: adapterTraining,
+  u,
+  v,
+};
+const json = `${JSON.stringify(adapter).replace(/\],\[/g, "],\n[")}\n`;
+console.log(`W − I cut to rank ${adapterTraining.rank}: ${(energy * 100).toFixed(1)} % of its energy`);
+if (values.check) {
+  const committed = JSON.parse(fs.readFileSync(out, "utf8")) as QueryAdapter;
+  // Compare the products U Vᵀ (a singular vector's sign is arbitrary).
+  let worst = 0;
+  for (let i = 0; i < dim; i++)
+    for (let j = 0; j < dim; j++) {
+      const [a, b] = [u, committed.u].map((uu, n) => uu[i]!.reduce((s, x, k) => s + x * [v, committed.v][n]![j]![k]!, 0));
+      worst = Math.max(worst, Math.abs(a! - b!));
+    }
+  const same = worst < 1e-3;
+  console.log(
+    `${same ? "The committed adapter is reproduced" : "The trained adapter differs from the committed file"}: largest difference in W ${worst.toExponential(2)}`,
+  );
+  process.exit(same ? 0 : 1);
+}
+fs.writeFileSync(out, json);
+console.log(`Wrote ${out.pathname} (${(json.length / 1024).toFixed(0)} KB)`);
