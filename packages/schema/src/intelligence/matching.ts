@@ -275,10 +275,11 @@ export function rank(rows: Candidate[], weights: FusionWeights = fusion): Ranked
 }
 
 /**
- * Adds the embeddings' cosine, and the adapted query's, to the lexical
- * ranking's top `semanticDepth` candidates (the rest keep 0 and stay below). Only those are embedded: a
- * first query against a large, fresh collection embeds at most that many
- * texts twice over, and every later one finds them stored.
+ * Adds the embeddings' cosine, and the adapted query's relevance, to the
+ * lexical ranking's top `semanticDepth` candidates (the rest keep 0 and stay
+ * below). Only those are embedded: a first query against a large, fresh
+ * collection embeds at most that many texts twice over, and every later one
+ * finds them stored.
  */
 export async function withSemantic(
   prisma: Prisma.TransactionClient,
@@ -295,10 +296,14 @@ export async function withSemantic(
   const vectors = await embeddingsOf(prisma, [query, ...top.flatMap((r) => [r.claimText, r.otherText].filter(Boolean))], encoder);
   const q = vectors.get(query);
   if (!q) return rows;
+  // The turned query is not a unit vector: its "cosine" is the adapter's relevance d · W q, kept
+  // within 0 to 1 like the other scores.
   const turned = adaptQuery(q, encoder.name);
   const best = (r: Candidate, query: Float32Array) =>
     Math.max(...[r.claimText, r.otherText].map((t) => (t && vectors.get(t) ? cosine(query, vectors.get(t)!) : 0)));
-  const scored = new Map(top.map((r) => [`${r.kind}:${r.id}`, { semantic: best(r, q), adapted: Math.max(0, best(r, turned)) }]));
+  const scored = new Map(
+    top.map((r) => [`${r.kind}:${r.id}`, { semantic: best(r, q), adapted: Math.min(1, Math.max(0, best(r, turned))) }]),
+  );
   return rows.map((r) => ({ ...r, ...scored.get(`${r.kind}:${r.id}`) }));
 }
 
