@@ -254,6 +254,10 @@ for (const kind of databaseKinds()) {
       const retraction = await pub.getByTestId("retraction").textContent();
       expect(retraction).toMatch(/^Retracted \S.*: This correction was withdrawn\. The survey we first cited was the right one\.$/);
       expect(await pub.getByTestId("verdict").textContent()).toBe("True");
+      // The byline dates the last change, which was a retraction, not a correction.
+      const byline = await pub.locator("main p.muted").first().textContent();
+      expect(byline).toMatch(/ · updated \S/);
+      expect(byline).not.toMatch(/corrected/);
       const jsonLd = JSON.parse((await pub.locator('script[type="application/ld+json"]').textContent())!);
       expect(jsonLd.reviewRating.alternateName).toBe("True");
       expect(new Date(jsonLd.dateModified).getTime()).toBe(row.retractedAt!.getTime());

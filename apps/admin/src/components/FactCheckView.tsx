@@ -88,7 +88,8 @@ export function FactCheckView({ fc }: { fc: FactCheckViewData }) {
     <>
       <p className="muted">
         {fc.publisherName} · Fact-check · {formatDate(fc.publishedAt)}
-        {fc.dateModified ? ` · corrected ${formatDate(fc.dateModified)}` : ""}
+        {/* A retracted correction changes the page too: "updated" says both, "corrected" would not. */}
+        {fc.dateModified ? ` · updated ${formatDate(fc.dateModified)}` : ""}
       </p>
       <h1>{fc.headline}</h1>
       <section className="card stack" aria-label="Verdict">

