@@ -20,14 +20,15 @@ const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * 
 
 /**
  * A world where the fact-check answering a text is not the one closest to it:
- * the answer is the query with its halves swapped, a distractor the query
- * slightly blurred. The cosine prefers the distractor every time.
+ * the answer is the query's coordinates shifted by one (not a symmetric map,
+ * so an adapter applied transposed fails), a distractor the query slightly
+ * blurred. The cosine prefers the distractor every time.
  */
 function world(count: number, seed: number, dim = 8): AdapterExample[] {
   const next = random(seed);
   return Array.from({ length: count }, () => {
     const q = Array.from({ length: dim }, next);
-    const answer = [...q.slice(dim / 2), ...q.slice(0, dim / 2)];
+    const answer = [...q.slice(1), q[0]!];
     const distractor = q.map((x) => x + 0.3 * next());
     return {
       query: unit(q),
@@ -52,8 +53,11 @@ describe("query adapter", () => {
     const { u, v } = factorise(w, 8, 8);
     const adapter = { model: "test-encoder", u, v };
     expect(answeredFirst(heldOut, (q) => adaptQuery(q, "test-encoder", adapter))).toBeGreaterThan(0.9);
-    // Learned on another encoder's vectors, it leaves these alone.
+    // The factors give W q exactly (at full rank).
     const q = heldOut[0]!.query;
+    const wq = Array.from({ length: 8 }, (_, i) => q.reduce((s, x, j) => s + w[i * 8 + j]! * x, 0));
+    Array.from(adaptQuery(q, "test-encoder", adapter)).forEach((x, i) => expect(x).toBeCloseTo(wq[i]!, 4));
+    // Learned on another encoder's vectors, it leaves these alone.
     expect(adaptQuery(q, "another-encoder", adapter)).toBe(q);
   });
 
@@ -62,5 +66,7 @@ describe("query adapter", () => {
     expect(queryAdapter.u).toHaveLength(512);
     expect(queryAdapter.v).toHaveLength(512);
     expect(queryAdapter.u[0]!.length).toBeGreaterThan(0);
+    expect(queryAdapter.v[0]!.length).toBe(queryAdapter.u[0]!.length);
+    expect([...queryAdapter.u, ...queryAdapter.v].flat().every(Number.isFinite)).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * Learns the query adapter (intelligence/query-adapter.ts) from tweets and
  * the fact-checks that answer them. Each tweet's candidates are the ones the
  * matcher re-ranks by meaning; the loss is pairwise logistic on the matcher's
- * own rank score (words plus the adapted relevance), every answering
- * fact-check against every other candidate, with W kept near the identity.
+ * own rank score (words plus the adapted relevance, unclamped: it stays well
+ * below 1), every answering fact-check against every candidate that does not
+ * answer, with W kept near the identity.
  * Full-batch gradient descent from W = I: the same examples give the same W.
  * W − I is then cut to its leading singular directions (ml-matrix's SVD).
  */
@@ -26,10 +27,11 @@ export const adapterTraining = { epochs: 60, learningRate: 2, l2: 0.001, tempera
 /** W (row-major, dim × dim) after gradient descent. */
 export function trainAdapterMatrix(examples: AdapterExample[], semanticWeight: number, log = (_: string) => {}): Float64Array {
   const { epochs, learningRate, l2, temperature } = adapterTraining;
-  const dim = examples[0]!.query.length;
+  const dim = examples[0]?.query.length ?? 0;
   const w = new Float64Array(dim * dim);
   for (let i = 0; i < dim; i++) w[i * dim + i] = 1;
   const usable = examples.filter((e) => e.candidates.some((c) => c.relevant) && e.candidates.some((c) => !c.relevant));
+  if (usable.length === 0) throw new Error("No tweet has both an answering and a non-answering candidate: nothing to learn from");
   const wq = new Float64Array(dim);
   const a = new Float64Array(dim);
   for (let epoch = 1; epoch <= epochs; epoch++) {

@@ -252,8 +252,9 @@ export async function candidates(prisma: Prisma.TransactionClient, text: string,
 
 /**
  * The rank score: each BM25 score relative to the query's best, plus the
- * trigram similarity and the embeddings' cosine, weighted, over the sum of
- * the weights (1: best in every ranking and identical).
+ * trigram similarity and the adapted relevance (the embeddings' cosine where
+ * there is no adapter), weighted, over the sum of the weights (1: best in
+ * every ranking and identical).
  */
 export function rank(rows: Candidate[], weights: FusionWeights = fusion): RankedCandidate[] {
   const maxEn = Math.max(0, ...rows.map((r) => r.english)) || 1;

@@ -23,7 +23,7 @@ export const queryAdapter: QueryAdapter = adapterFile;
 
 /** W q for a unit query vector (the encoder's, or the vector unchanged if the adapter is another encoder's). */
 export function adaptQuery(q: Float32Array, model: string, adapter: QueryAdapter = queryAdapter): Float32Array {
-  if (adapter.model !== model || adapter.u.length !== q.length) return q;
+  if (adapter.model !== model || adapter.u.length !== q.length || adapter.v.length !== q.length) return q;
   const rank = adapter.v[0]?.length ?? 0;
   const projected = new Float64Array(rank); // Vᵀ q
   adapter.v.forEach((row, i) => {
