@@ -36,18 +36,18 @@ try {
     // A republished twin of an answering fact-check answers too: the matcher shows the pair as one.
     const groups = new Set(rows.filter((r) => answering.has(r.id)).map((r) => r.sameAs));
     const reranked = rank(rows, wordsOnly).filter((r) => r.semantic !== undefined);
-    const vectors = await embeddingsOf(collection.db.prisma, [query.trim(), ...reranked.flatMap((r) => [r.claimText, r.otherText])]);
+    const vectors = await embeddingsOf(collection.db.prisma, [
+      query.trim(),
+      ...reranked.flatMap((r) => [r.claimText, r.otherText].filter(Boolean)),
+    ]);
     const q = vectors.get(query.trim());
     if (!q || reranked.length === 0) continue;
-    const maxEn = Math.max(0, ...rows.map((r) => r.english)) || 1;
-    const maxSi = Math.max(0, ...rows.map((r) => r.simple)) || 1;
+    // Ranked by words alone, a score is the words' part of the full rank score over the words' weights.
+    const wordWeights = fusion.english + fusion.simple + fusion.trigram;
     examples.push({
       query: q,
       candidates: reranked.map((r) => ({
-        lexical:
-          fusion.english * (r.english / maxEn) +
-          fusion.simple * (r.simple / maxSi) +
-          fusion.trigram * Math.max(r.trigramClaim, r.trigramOther),
+        lexical: r.score * wordWeights,
         claim: (r.claimText && vectors.get(r.claimText)) || null,
         other: (r.otherText && vectors.get(r.otherText)) || null,
         relevant: groups.has(r.sameAs),
