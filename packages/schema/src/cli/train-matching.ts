@@ -26,6 +26,8 @@ const files = clefFiles(values, "train");
 const { claims, qrels, judged } = readClefMatching(files);
 console.log(`${judged.length} judged tweets from ${files.queries}; ${claims.length} fact-checks`);
 
+// Ranked by words alone, a score is the words' part of the full rank score over the words' weights.
+const wordWeights = fusion.english + fusion.simple + fusion.trigram;
 const collection = await openCollection(claims);
 let examples: AdapterExample[];
 try {
@@ -42,8 +44,6 @@ try {
     ]);
     const q = vectors.get(query.trim());
     if (!q || reranked.length === 0) continue;
-    // Ranked by words alone, a score is the words' part of the full rank score over the words' weights.
-    const wordWeights = fusion.english + fusion.simple + fusion.trigram;
     examples.push({
       query: q,
       candidates: reranked.map((r) => ({

@@ -301,7 +301,12 @@ export async function withSemantic(
   // within 0 to 1 like the other scores.
   const turned = adaptQuery(q, encoder.name);
   const best = (r: Candidate, query: Float32Array) =>
-    Math.max(...[r.claimText, r.otherText].map((t) => (t && vectors.get(t) ? cosine(query, vectors.get(t)!) : 0)));
+    Math.max(
+      ...[r.claimText, r.otherText].map((t) => {
+        const v = t ? vectors.get(t) : null;
+        return v ? cosine(query, v) : 0;
+      }),
+    );
   const scored = new Map(
     top.map((r) => [`${r.kind}:${r.id}`, { semantic: best(r, q), adapted: Math.min(1, Math.max(0, best(r, turned))) }]),
   );
